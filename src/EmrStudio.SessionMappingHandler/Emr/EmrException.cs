@@ -1,0 +1,37 @@
+namespace EmrStudio.SessionMappingHandler.Emr;
+
+/// <summary>An error answer from EMR, with the error type stripped of its namespace prefix.</summary>
+internal sealed class EmrException : Exception
+{
+    public EmrException(int statusCode, string errorType, string errorMessage)
+        : base($"{errorType}: {errorMessage}")
+    {
+        StatusCode = statusCode;
+        ErrorType = errorType;
+        ErrorMessage = errorMessage;
+    }
+
+    public int StatusCode { get; }
+
+    public string ErrorType { get; }
+
+    public string ErrorMessage { get; }
+
+    public bool IsInvalidRequest => ErrorType == "InvalidRequestException";
+
+    /// <summary>"Studio session mapping does not exist."</summary>
+    public bool IsMappingNotFound =>
+        IsInvalidRequest && ErrorMessage.Contains("session mapping does not exist", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Studio does not exist"</summary>
+    public bool IsStudioNotFound =>
+        IsInvalidRequest && ErrorMessage.StartsWith("Studio does not exist", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Studio session mapping already exists."</summary>
+    public bool IsAlreadyExists =>
+        IsInvalidRequest && ErrorMessage.Contains("already exists", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Throttling and server-side errors are worth another attempt; everything else is final.</summary>
+    public bool IsRetryable =>
+        StatusCode >= 500 || ErrorType is "ThrottlingException" or "Throttling" or "TooManyRequestsException" or "RequestLimitExceeded";
+}

@@ -1,0 +1,6 @@
+namespace EmrStudio.SessionMappingHandler.Emr;
+
+internal sealed class GetStudioSessionMappingOutput
+{
+    public SessionMappingDetail? SessionMapping { get; init; }
+}

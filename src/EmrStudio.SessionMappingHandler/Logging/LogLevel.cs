@@ -1,0 +1,9 @@
+namespace EmrStudio.SessionMappingHandler.Logging;
+
+internal enum LogLevel
+{
+    Debug,
+    Info,
+    Warn,
+    Error,
+}
