@@ -1,0 +1,41 @@
+namespace EmrStudio.SessionMappingHandler.Helpers;
+
+/// <summary>
+/// Exponential backoff with full jitter: the wait before retry <c>n</c> (0-based) is uniform in
+/// <c>[0, min(cap, base * 2^n))</c>, which spreads retrying clients apart instead of synchronising them.
+/// </summary>
+internal sealed class Backoff
+{
+    private readonly TimeSpan _baseDelay;
+    private readonly TimeSpan _maxDelay;
+    private readonly Random _random;
+
+    public Backoff(TimeSpan baseDelay, TimeSpan maxDelay, Random? random = null)
+    {
+        _baseDelay = baseDelay;
+        _maxDelay = maxDelay;
+        _random = random ?? Random.Shared;
+    }
+
+    public TimeSpan DelayBeforeRetry(int retry)
+    {
+        var ceiling = Math.Min(_maxDelay.TotalMilliseconds, _baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 30)));
+        return TimeSpan.FromMilliseconds(_random.NextDouble() * ceiling);
+    }
+
+    /// <summary>
+    /// Waits before retry <paramref name="retry"/>, but never past <paramref name="notAfter"/>: returns false at once,
+    /// without waiting, when the wait would end too late to leave time for another attempt.
+    /// </summary>
+    public async Task<bool> WaitBeforeRetryAsync(int retry, DateTimeOffset notAfter, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var delay = DelayBeforeRetry(retry);
+        if (time.GetUtcNow() + delay >= notAfter)
+        {
+            return false;
+        }
+
+        await Task.Delay(delay, time, cancellationToken);
+        return true;
+    }
+}
