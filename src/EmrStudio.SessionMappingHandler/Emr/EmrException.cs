@@ -17,6 +17,12 @@ internal sealed class EmrException : Exception
 
     public string ErrorMessage { get; }
 
+    /// <summary>
+    /// True when an earlier attempt of the same call failed without a definite answer (a dropped connection, a
+    /// timeout, a 5xx) before this error came: a Create that now says "already exists" may have been our own.
+    /// </summary>
+    public bool AfterUnconfirmedAttempt { get; init; }
+
     public bool IsInvalidRequest => ErrorType == "InvalidRequestException";
 
     /// <summary>"Studio session mapping does not exist."</summary>
