@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
+using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -18,7 +19,8 @@ namespace EmrStudio.SessionMappingHandler.Emr;
 /// are retried with full-jitter backoff until the caller's token ends; the token is the deadline. When it ends, the
 /// call throws <see cref="OperationCanceledException"/> whose inner exception is the last failure, if there was one.
 /// A final <see cref="EmrException"/> reached after an attempt without a definite answer carries
-/// <see cref="EmrException.AfterUnconfirmedAttempt"/>.
+/// <see cref="EmrException.AfterUnconfirmedAttempt"/>. A TLS certificate the trust rejects is not retried: its
+/// <see cref="HttpRequestException"/> propagates at once.
 /// </summary>
 internal sealed class EmrClient : IEmrClient, IDisposable
 {
@@ -118,7 +120,18 @@ internal sealed class EmrClient : IEmrClient, IDisposable
             }
 
             var started = _time.GetTimestamp();
-            var outcome = await AttemptAsync(operation, payload, cancellationToken);
+            AttemptOutcome outcome;
+            try
+            {
+                outcome = await AttemptAsync(operation, payload, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The deadline fell mid-attempt; the last definite failure, if any, explains more than the cancellation.
+                Log(LogLevel.Warn, operation, attempt, null, "DeadlineReached", (long)_time.GetElapsedTime(started).TotalMilliseconds, retrying: false);
+                throw DeadlineReached(operation, attempt, lastFailure, cancellationToken);
+            }
+
             var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
 
             if (outcome.Error is null && outcome.Transport is null)
@@ -178,6 +191,11 @@ internal sealed class EmrClient : IEmrClient, IDisposable
         {
             return new AttemptOutcome(0, [], null, new TimeoutException($"The attempt took longer than {_attemptTimeout}.", exception), "AttemptTimeout");
         }
+        catch (HttpRequestException exception) when (IsCertificateRejection(exception))
+        {
+            // A certificate the trust rejects will be rejected again: fail now, with the TLS error, instead of retrying.
+            throw;
+        }
         catch (HttpRequestException exception)
         {
             return new AttemptOutcome(0, [], null, exception, exception.HttpRequestError.ToString());
@@ -185,11 +203,6 @@ internal sealed class EmrClient : IEmrClient, IDisposable
         catch (IOException exception)
         {
             return new AttemptOutcome(0, [], null, exception, "IOException");
-        }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-        {
-            // The caller's deadline, mid-attempt: reported by the loop as the end of the call.
-            return new AttemptOutcome(0, [], null, exception, "Cancelled");
         }
     }
 
@@ -223,6 +236,9 @@ internal sealed class EmrClient : IEmrClient, IDisposable
         var message = error?.Message ?? error?.LowerCaseMessage ?? string.Empty;
         return new EmrException(status, type, message);
     }
+
+    private static bool IsCertificateRejection(HttpRequestException exception) =>
+        exception.HttpRequestError == HttpRequestError.SecureConnectionError && exception.InnerException is AuthenticationException;
 
     private static string Excerpt(byte[] body)
     {
