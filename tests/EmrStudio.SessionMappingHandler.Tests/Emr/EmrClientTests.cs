@@ -193,9 +193,9 @@ public sealed class EmrClientTests
         session.Emr.Down = true;
         var watch = Stopwatch.StartNew();
 
-        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(0.5)));
+        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(1.5)));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.4), TimeSpan.FromSeconds(3));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(4));
         var last = Assert.IsType<EmrException>(ended.InnerException);
         Assert.Equal(503, last.StatusCode);
         Assert.True(session.Emr.CountOf("GetStudioSessionMapping") > 1);
@@ -209,9 +209,9 @@ public sealed class EmrClientTests
         session.Emr.Delay = TimeSpan.FromSeconds(30);
         var watch = Stopwatch.StartNew();
 
-        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(0.8)));
+        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(1.2)));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(3));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(4));
         Assert.IsType<TimeoutException>(ended.InnerException);
         Assert.True(session.Emr.CountOf("GetStudioSessionMapping") >= 3, "A stalled attempt must give way to another.");
     }

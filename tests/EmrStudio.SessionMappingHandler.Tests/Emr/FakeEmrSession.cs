@@ -47,7 +47,7 @@ internal sealed class FakeEmrSession : IAsyncDisposable
         CertificateTrust? trust = null,
         AWSCredentials? credentials = null)
     {
-        var connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment(), []), TimeSpan.FromSeconds(2));
+        var connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment()), TimeSpan.FromSeconds(2));
         var signing = EmrClient.CreateSigningHandler(
             credentials ?? new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, connections);
         return new EmrClient(

@@ -191,7 +191,7 @@ public sealed class FakeEmrTests : IAsyncLifetime
     [SuppressMessage("Reliability", "CA2000", Justification = "The client owns its handlers.")]
     private HttpClient NewClient(bool signed)
     {
-        HttpMessageHandler handler = HttpHandlerFactory.Create(CertificateTrust.Resolve(new DictionaryEnvironment(), []));
+        HttpMessageHandler handler = HttpHandlerFactory.Create(CertificateTrust.Resolve(new DictionaryEnvironment()));
         if (signed)
         {
             handler = EmrClient.CreateSigningHandler(new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, handler);

@@ -15,7 +15,7 @@ public sealed class CertificateTrustTests : IDisposable
     [Fact]
     public void Resolve_CertificateFileSet_TrustsExactlyItsCertificates()
     {
-        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)), CertificateTrust.DistributionBundles);
+        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)));
 
         var root = Assert.Single(trust.CustomRoots!);
         Assert.Equal("CN=EmrStudio Test CA", root.Subject);
@@ -27,7 +27,7 @@ public sealed class CertificateTrustTests : IDisposable
     {
         var missing = Path.Combine(_scratch, "absent.pem");
 
-        var error = Assert.Throws<InvalidOperationException>(() => CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", missing)), []));
+        var error = Assert.Throws<InvalidOperationException>(() => CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", missing))));
 
         Assert.Contains("SSL_CERT_FILE", error.Message, StringComparison.Ordinal);
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
@@ -39,25 +39,13 @@ public sealed class CertificateTrustTests : IDisposable
         var empty = Path.Combine(_scratch, "empty.pem");
         File.WriteAllText(empty, "not a certificate\n");
 
-        Assert.Throws<InvalidOperationException>(() => CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", empty)), []));
+        Assert.Throws<InvalidOperationException>(() => CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", empty))));
     }
 
     [Fact]
-    public void Resolve_NoVariable_UsesTheFirstBundleThatExistsAndHoldsCertificates()
+    public void Resolve_NoVariable_IsThePlatformDefault()
     {
-        var empty = Path.Combine(_scratch, "empty.pem");
-        File.WriteAllText(empty, string.Empty);
-
-        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(), [Path.Combine(_scratch, "absent.pem"), empty, _authority.CaFile]);
-
-        Assert.Equal(_authority.CaFile, trust.Source);
-        Assert.Single(trust.CustomRoots!);
-    }
-
-    [Fact]
-    public void Resolve_NoVariableAndNoBundle_FallsBackToThePlatformDefault()
-    {
-        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", " ")), [Path.Combine(_scratch, "absent.pem")]);
+        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", " ")));
 
         Assert.Null(trust.CustomRoots);
         Assert.Equal("platform default", trust.Source);

@@ -17,7 +17,7 @@ public sealed class HttpsTrustTests : IDisposable
     public async Task EmrClient_OverHttpsTrustedThroughCertificateFile_Works()
     {
         await using var session = await FakeEmrSession.StartAsync(_authority);
-        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)), []);
+        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)));
         using var client = session.CreateClient(trust: trust);
 
         await client.CreateStudioSessionMappingAsync(session.Input(session.User), _deadline.Token);
@@ -27,10 +27,10 @@ public sealed class HttpsTrustTests : IDisposable
     }
 
     [Fact]
-    public async Task EmrClient_OverHttpsWithDistributionTrust_FailsPromptlyWithACertificateError()
+    public async Task EmrClient_OverHttpsWithoutCertificateFile_FailsPromptlyWithACertificateError()
     {
         await using var session = await FakeEmrSession.StartAsync(_authority);
-        using var client = session.CreateClient(trust: CertificateTrust.Resolve(new DictionaryEnvironment(), CertificateTrust.DistributionBundles));
+        using var client = session.CreateClient(trust: CertificateTrust.Resolve(new DictionaryEnvironment()));
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(
             () => client.CreateStudioSessionMappingAsync(session.Input(session.User), _deadline.Token));
@@ -41,22 +41,10 @@ public sealed class HttpsTrustTests : IDisposable
     }
 
     [Fact]
-    public async Task EmrClient_OverHttpsWithPlatformDefaultTrust_StillValidatesCertificates()
-    {
-        await using var session = await FakeEmrSession.StartAsync(_authority);
-        using var client = session.CreateClient(trust: CertificateTrust.Resolve(new DictionaryEnvironment(), []));
-
-        await Assert.ThrowsAsync<HttpRequestException>(
-            () => client.GetStudioSessionMappingAsync(session.Key(session.User), _deadline.Token));
-
-        Assert.Empty(session.Emr.Requests);
-    }
-
-    [Fact]
     public async Task Handler_TrustedCertificateButWrongHostName_IsRejected()
     {
         await using var session = await FakeEmrSession.StartAsync(_authority);
-        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)), []);
+        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)));
         using var handler = HttpHandlerFactory.Create(trust);
         // Connect to the fake's address while asking TLS for a name its certificate does not carry.
         handler.ConnectCallback = async (context, cancellationToken) =>
@@ -75,7 +63,7 @@ public sealed class HttpsTrustTests : IDisposable
     [Fact]
     public void Create_Always_PoolsConnectionsWithoutDecompressionOrRedirects()
     {
-        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)), []);
+        var trust = CertificateTrust.Resolve(new DictionaryEnvironment(("SSL_CERT_FILE", _authority.CaFile)));
 
         using var handler = HttpHandlerFactory.Create(trust, TimeSpan.FromSeconds(3));
 
@@ -85,6 +73,15 @@ public sealed class HttpsTrustTests : IDisposable
         Assert.False(handler.AllowAutoRedirect);
         Assert.Null(handler.SslOptions.RemoteCertificateValidationCallback);
         Assert.Equal(System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust, handler.SslOptions.CertificateChainPolicy!.TrustMode);
+    }
+
+    [Fact]
+    public void Create_PlatformDefaultTrust_LeavesValidationToThePlatform()
+    {
+        using var handler = HttpHandlerFactory.Create(CertificateTrust.Resolve(new DictionaryEnvironment()));
+
+        Assert.Null(handler.SslOptions.CertificateChainPolicy);
+        Assert.Null(handler.SslOptions.RemoteCertificateValidationCallback);
     }
 
     public void Dispose()
