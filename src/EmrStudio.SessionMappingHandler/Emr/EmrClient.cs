@@ -37,7 +37,7 @@ internal sealed class EmrClient : IEmrClient, IDisposable
     private readonly TimeSpan _attemptTimeout;
 
     /// <param name="http">Sends signed requests: normally <see cref="CreateSigningHandler"/> over the shared connection handler.</param>
-    /// <param name="endpoint">The EMR endpoint; requests go to its root path.</param>
+    /// <param name="endpoint">The EMR endpoint, used as given: an override with a path prefix keeps it.</param>
     /// <param name="time">The clock for attempt timeouts, backoff waits and durations.</param>
     /// <param name="backoff">The wait between attempts.</param>
     /// <param name="log">Receives one line per attempt.</param>
@@ -52,7 +52,7 @@ internal sealed class EmrClient : IEmrClient, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(attemptTimeout, TimeSpan.Zero);
 
         _http = http;
-        _endpoint = new Uri(endpoint, "/");
+        _endpoint = endpoint;
         _time = time;
         _backoff = backoff;
         _log = log;

@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Tests.Fakes;
 using Xunit;
 
@@ -76,5 +77,21 @@ public sealed class EmrEndpointResolverTests
         var error = Assert.Throws<InvalidOperationException>(() => EmrEndpointResolver.Resolve(new DictionaryEnvironment(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL_EMR", value))));
 
         Assert.Contains("AWS_ENDPOINT_URL_EMR", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateClient_WithRegionButNoCredentialsConfigured_DefersCredentialResolutionToTheFirstCall()
+    {
+        var environment = new DictionaryEnvironment(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL_EMR", "http://127.0.0.1:9"));
+
+        using var client = EmrClient.Create(environment, CertificateTrust.Resolve(new DictionaryEnvironment()), new CollectingLog());
+
+        Assert.NotNull(client);
+    }
+
+    [Fact]
+    public void CreateClient_WithoutRegion_FailsBeforeAnyCall()
+    {
+        Assert.Throws<InvalidOperationException>(() => EmrClient.Create(new DictionaryEnvironment(), CertificateTrust.Resolve(new DictionaryEnvironment()), new CollectingLog()));
     }
 }
