@@ -303,4 +303,38 @@ public sealed class EmrClientTests
 
         Assert.Empty(session.Emr.Requests);
     }
+
+    [Theory]
+    [InlineData("analysts")]
+    [InlineData("Données & Analyse")]
+    [InlineData("数据科学家")]
+    [InlineData("team \U0001F680 rockets")]
+    [InlineData("tab\there\r\nnew line")]
+    [InlineData("quote\" back\\slash </script>")]
+    public async Task CreateThenGet_AnyLegalName_RoundTripsSignedAndUnrejected(string name)
+    {
+        await using var session = await FakeEmrSession.StartAsync();
+        using var client = session.CreateClient();
+        var group = session.Emr.AddGroup(name);
+
+        await client.CreateStudioSessionMappingAsync(session.Input(group, byName: true), Within(10));
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(group), Within(10));
+
+        Assert.Equal(name, detail.IdentityName);
+        Assert.Empty(session.Emr.Rejections);
+    }
+
+    [Fact]
+    public async Task Create_LongestLegalStrings_AreNotRejected()
+    {
+        await using var session = await FakeEmrSession.StartAsync();
+        using var client = session.CreateClient();
+        var group = session.Emr.AddGroup(new string('g', 256));
+        var policy = "arn:aws:iam::123456789012:policy/" + new string('p', 256 - 33);
+
+        await client.CreateStudioSessionMappingAsync(session.Input(group, byName: true, policyArn: policy), Within(10));
+
+        Assert.Equal(policy, Assert.Single(session.Emr.Mappings).SessionPolicyArn);
+        Assert.Empty(session.Emr.Rejections);
+    }
 }

@@ -488,6 +488,12 @@ public sealed class FakeEmr : KestrelFake
         var identity = new FakeIdentity(identityType, name, id ?? Guid.NewGuid().ToString());
         lock (_lock)
         {
+            // Like the Identity Store: a name or an id names one principal of a type, never two.
+            if (_identities.Exists(other => other.IdentityType == identityType && (other.Name == name || other.Id == identity.Id)))
+            {
+                throw new ArgumentException($"A {identityType} named '{name}' or with id '{identity.Id}' already exists.", nameof(name));
+            }
+
             _identities.Add(identity);
         }
 
