@@ -187,9 +187,12 @@ internal sealed class EmrClient : IEmrClient, IDisposable
                 ? new AttemptOutcome(status, body, null, null, null)
                 : new AttemptOutcome(status, body, ParseError(status, response, body), null, null);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && attemptTimeout.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AttemptOutcome(0, [], null, new TimeoutException($"The attempt took longer than {_attemptTimeout}.", exception), "AttemptTimeout");
+            // Not the caller's deadline: this attempt's own timeout, or the connect timeout, which SocketsHttpHandler
+            // reports as a cancellation wrapping a TimeoutException. Both are worth another attempt.
+            var what = attemptTimeout.IsCancellationRequested ? $"The attempt took longer than {_attemptTimeout}." : "The connection timed out.";
+            return new AttemptOutcome(0, [], null, new TimeoutException(what, exception), attemptTimeout.IsCancellationRequested ? "AttemptTimeout" : "ConnectTimeout");
         }
         catch (HttpRequestException exception) when (IsCertificateRejection(exception))
         {

@@ -337,4 +337,18 @@ public sealed class EmrClientTests
         Assert.Equal(policy, Assert.Single(session.Emr.Mappings).SessionPolicyArn);
         Assert.Empty(session.Emr.Rejections);
     }
+
+    [Fact]
+    public async Task Get_AfterAConnectTimeout_IsRetried()
+    {
+        await using var session = await FakeEmrSession.StartAsync();
+        using var client = session.CreateClient(wrapConnections: inner => new ConnectTimeoutOnceHandler(inner));
+        session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
+
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10));
+
+        Assert.Equal(session.User.Id, detail.IdentityId);
+        Assert.Equal("ConnectTimeout", session.Log.Lines[0].Fields["errorType"]);
+        Assert.Equal(true, session.Log.Lines[0].Fields["retrying"]);
+    }
 }

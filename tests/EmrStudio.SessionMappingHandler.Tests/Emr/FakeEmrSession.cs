@@ -45,9 +45,11 @@ internal sealed class FakeEmrSession : IAsyncDisposable
     public EmrClient CreateClient(
         TimeSpan? attemptTimeout = null,
         CertificateTrust? trust = null,
-        AWSCredentials? credentials = null)
+        AWSCredentials? credentials = null,
+        Func<HttpMessageHandler, HttpMessageHandler>? wrapConnections = null)
     {
-        var connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment()), TimeSpan.FromSeconds(2));
+        HttpMessageHandler connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment()), TimeSpan.FromSeconds(2));
+        connections = wrapConnections?.Invoke(connections) ?? connections;
         var signing = EmrClient.CreateSigningHandler(
             credentials ?? new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, connections);
         return new EmrClient(
