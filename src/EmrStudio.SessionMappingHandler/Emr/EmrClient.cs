@@ -131,6 +131,12 @@ internal sealed class EmrClient : IEmrClient, IDisposable
                 Log(LogLevel.Warn, operation, attempt, null, "DeadlineReached", (long)_time.GetElapsedTime(started).TotalMilliseconds, retrying: false);
                 throw DeadlineReached(operation, attempt, lastFailure, cancellationToken);
             }
+            catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Only a rejected certificate leaves AttemptAsync this way; it is final.
+                Log(LogLevel.Error, operation, attempt, null, "CertificateRejected", (long)_time.GetElapsedTime(started).TotalMilliseconds, retrying: false);
+                throw;
+            }
 
             var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
 

@@ -38,6 +38,9 @@ public sealed class HttpsTrustTests : IDisposable
         Assert.Equal(HttpRequestError.SecureConnectionError, error.HttpRequestError);
         Assert.IsType<AuthenticationException>(error.InnerException);
         Assert.Empty(session.Emr.Requests);
+        var line = Assert.Single(session.Log.Lines);
+        Assert.Equal("CertificateRejected", line.Fields["errorType"]);
+        Assert.Equal(false, line.Fields["retrying"]);
     }
 
     [Fact]
