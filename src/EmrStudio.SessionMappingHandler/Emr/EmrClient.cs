@@ -120,7 +120,7 @@ internal sealed class EmrClient : IEmrClient, IDisposable
             }
 
             var started = _time.GetTimestamp();
-            AttemptOutcome outcome;
+            EmrAttemptOutcome outcome;
             try
             {
                 outcome = await AttemptAsync(operation, payload, cancellationToken);
@@ -175,7 +175,7 @@ internal sealed class EmrClient : IEmrClient, IDisposable
         }
     }
 
-    private async Task<AttemptOutcome> AttemptAsync(string operation, byte[] payload, CancellationToken cancellationToken)
+    private async Task<EmrAttemptOutcome> AttemptAsync(string operation, byte[] payload, CancellationToken cancellationToken)
     {
         using var attemptTimeout = new CancellationTokenSource(_attemptTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
@@ -190,15 +190,15 @@ internal sealed class EmrClient : IEmrClient, IDisposable
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
             return response.IsSuccessStatusCode
-                ? new AttemptOutcome(status, body, null, null, null)
-                : new AttemptOutcome(status, body, ParseError(status, response, body), null, null);
+                ? new EmrAttemptOutcome(status, body, null, null, null)
+                : new EmrAttemptOutcome(status, body, ParseError(status, response, body), null, null);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the caller's deadline: this attempt's own timeout, or the connect timeout, which SocketsHttpHandler
             // reports as a cancellation wrapping a TimeoutException. Both are worth another attempt.
             var what = attemptTimeout.IsCancellationRequested ? $"The attempt took longer than {_attemptTimeout}." : "The connection timed out.";
-            return new AttemptOutcome(0, [], null, new TimeoutException(what, exception), attemptTimeout.IsCancellationRequested ? "AttemptTimeout" : "ConnectTimeout");
+            return new EmrAttemptOutcome(0, [], null, new TimeoutException(what, exception), attemptTimeout.IsCancellationRequested ? "AttemptTimeout" : "ConnectTimeout");
         }
         catch (HttpRequestException exception) when (IsCertificateRejection(exception))
         {
@@ -207,11 +207,11 @@ internal sealed class EmrClient : IEmrClient, IDisposable
         }
         catch (HttpRequestException exception)
         {
-            return new AttemptOutcome(0, [], null, exception, exception.HttpRequestError.ToString());
+            return new EmrAttemptOutcome(0, [], null, exception, exception.HttpRequestError.ToString());
         }
         catch (IOException exception)
         {
-            return new AttemptOutcome(0, [], null, exception, "IOException");
+            return new EmrAttemptOutcome(0, [], null, exception, "IOException");
         }
     }
 
@@ -280,6 +280,4 @@ internal sealed class EmrClient : IEmrClient, IDisposable
             new("errorType", errorType),
             new("durationMs", durationMs),
             new("retrying", retrying));
-
-    private readonly record struct AttemptOutcome(int Status, byte[] Body, EmrException? Error, Exception? Transport, string? TransportKind);
 }
