@@ -1,0 +1,5 @@
+using EmrStudio.SessionMappingHandler.Logging;
+
+namespace EmrStudio.SessionMappingHandler.Tests.Fakes;
+
+internal sealed record CollectedLogLine(LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Fields);

@@ -1,0 +1,526 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmrStudio.Testing.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace EmrStudio.Testing.Emr;
+
+/// <summary>
+/// EMR's studio session mapping API over AWS JSON 1.1, with an Identity Center store behind it, strict request
+/// validation like the real service's, and injectable faults. Every request is recorded; requests refused as invalid
+/// are also recorded in <see cref="Rejections"/>. Thread-safe.
+/// </summary>
+public sealed class FakeEmr : KestrelFake
+{
+    public const string AccessKeyId = "AKIDFAKEEMREXAMPLE";
+    public const string SecretAccessKey = "fake-emr-secret-key/for+tests";
+    public const string Region = "us-east-1";
+    public const string Service = "elasticmapreduce";
+
+    private const string InvalidRequest = "com.amazonaws.emr.v20090331#InvalidRequestException";
+    private const string TargetPrefix = "ElasticMapReduce.";
+    private const int MaxStringLength = 256;
+
+    private static readonly string[] Operations =
+    [
+        "CreateStudioSessionMapping", "UpdateStudioSessionMapping", "GetStudioSessionMapping",
+        "DeleteStudioSessionMapping", "ListStudioSessionMappings",
+    ];
+
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _studios = new(StringComparer.Ordinal);
+    private readonly List<FakeIdentity> _identities = [];
+    private readonly Dictionary<(string Studio, string Type, string IdentityId), FakeSessionMapping> _mappings = [];
+    private readonly List<FakeEmrRequest> _requests = [];
+    private readonly List<FakeEmrRejection> _rejections = [];
+    private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
+    private readonly Random _random;
+
+    public FakeEmr(int seed = 20090331)
+    {
+        _random = new Random(seed);
+    }
+
+    /// <summary>The fraction of calls answered with ThrottlingException, drawn from the seeded generator.</summary>
+    public double ThrottleFraction { get; set; }
+
+    /// <summary>The fraction of calls answered with HTTP 500.</summary>
+    public double ServerErrorFraction { get; set; }
+
+    /// <summary>The fraction of calls whose connection is aborted without an answer.</summary>
+    public double DropFraction { get; set; }
+
+    /// <summary>A wait before every answer.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>While true, every call is answered 503 and nothing is done.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>False turns off the signature check (the Authorization header's shape is still required).</summary>
+    public bool VerifySignatures { get; set; } = true;
+
+    /// <summary>Page size of ListStudioSessionMappings.</summary>
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>Every request received, in order.</summary>
+    public IReadOnlyList<FakeEmrRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Every request refused as invalid.</summary>
+    public IReadOnlyList<FakeEmrRejection> Rejections
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _rejections];
+            }
+        }
+    }
+
+    /// <summary>The mappings that exist now.</summary>
+    public IReadOnlyList<FakeSessionMapping> Mappings
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _mappings.Values];
+            }
+        }
+    }
+
+    /// <summary>How many requests named <paramref name="operation"/> arrived.</summary>
+    public int CountOf(string operation) => Requests.Count(request => request.Operation == operation);
+
+    public void AddStudio(string studioId)
+    {
+        lock (_lock)
+        {
+            _studios.Add(studioId);
+        }
+    }
+
+    /// <summary>Deletes a studio out of band, with its mappings.</summary>
+    public void RemoveStudio(string studioId)
+    {
+        lock (_lock)
+        {
+            _studios.Remove(studioId);
+            foreach (var key in _mappings.Keys.Where(key => key.Studio == studioId).ToList())
+            {
+                _mappings.Remove(key);
+            }
+        }
+    }
+
+    public FakeIdentity AddUser(string name, string? id = null) => AddIdentity("USER", name, id);
+
+    public FakeIdentity AddGroup(string name, string? id = null) => AddIdentity("GROUP", name, id);
+
+    /// <summary>Renames a principal; its id, and so its mappings, stay.</summary>
+    public void RenameIdentity(string identityId, string newName)
+    {
+        lock (_lock)
+        {
+            var index = _identities.FindIndex(identity => identity.Id == identityId);
+            _identities[index] = _identities[index] with { Name = newName };
+            foreach (var (key, mapping) in _mappings.Where(pair => pair.Key.IdentityId == identityId).ToList())
+            {
+                _mappings[key] = mapping with { IdentityName = newName };
+            }
+        }
+    }
+
+    /// <summary>Creates a mapping directly, as if someone else had (the studio and principal must exist).</summary>
+    public FakeSessionMapping PutMapping(string studioId, FakeIdentity identity, string sessionPolicyArn)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var now = EpochSeconds();
+        var mapping = new FakeSessionMapping(studioId, identity.IdentityType, identity.Id, identity.Name, sessionPolicyArn, now, now);
+        lock (_lock)
+        {
+            _mappings[(studioId, identity.IdentityType, identity.Id)] = mapping;
+        }
+
+        return mapping;
+    }
+
+    /// <summary>Deletes a mapping out of band.</summary>
+    public bool RemoveMapping(string studioId, FakeIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        lock (_lock)
+        {
+            return _mappings.Remove((studioId, identity.IdentityType, identity.Id));
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> calls of <paramref name="operation"/> fail with <paramref name="fault"/>.</summary>
+    public void FailNext(string operation, int count, FakeEmrFault fault = FakeEmrFault.ServerError)
+    {
+        lock (_lock)
+        {
+            if (!_scheduledFaults.TryGetValue(operation, out var queue))
+            {
+                _scheduledFaults[operation] = queue = new Queue<FakeEmrFault>();
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue(fault);
+            }
+        }
+    }
+
+    protected override async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+
+        var target = request.Headers["X-Amz-Target"].ToString();
+        var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : null;
+        var json = TryParseObject(body);
+        var headers = request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var received = new FakeEmrRequest(operation, json, headers, DateTimeOffset.UtcNow);
+
+        FakeEmrFault? fault;
+        lock (_lock)
+        {
+            _requests.Add(received);
+            fault = ChooseFault(operation);
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        if (Down)
+        {
+            await WriteAsync(context, 503, "ServiceUnavailableException", "Service unavailable.");
+            return;
+        }
+
+        switch (fault)
+        {
+            case FakeEmrFault.Throttle:
+                await WriteAsync(context, 400, "ThrottlingException", "Rate exceeded");
+                return;
+            case FakeEmrFault.ServerError:
+                await WriteAsync(context, 500, "com.amazonaws.emr.v20090331#InternalServerError", "Internal error.");
+                return;
+            case FakeEmrFault.Drop:
+                context.Abort();
+                return;
+            default:
+                break;
+        }
+
+        var rejection = Validate(request, target, operation, json, body);
+        if (rejection is not null)
+        {
+            lock (_lock)
+            {
+                _rejections.Add(rejection with { Request = received });
+            }
+
+            await WriteAsync(context, rejection.StatusCode, rejection.ErrorType, rejection.Message);
+            return;
+        }
+
+        var (status, answer) = Perform(operation!, json!);
+        if (fault == FakeEmrFault.DropAfterApplying)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (status == 200)
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-amz-json-1.1";
+            await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
+        }
+        else
+        {
+            await WriteAsync(context, status, InvalidRequest, answer["Message"]!.GetValue<string>());
+        }
+    }
+
+    private FakeEmrFault? ChooseFault(string? operation)
+    {
+        if (operation is not null && _scheduledFaults.TryGetValue(operation, out var queue) && queue.Count > 0)
+        {
+            return queue.Dequeue();
+        }
+
+        var draw = _random.NextDouble();
+        if (draw < ThrottleFraction)
+        {
+            return FakeEmrFault.Throttle;
+        }
+
+        draw -= ThrottleFraction;
+        if (draw < ServerErrorFraction)
+        {
+            return FakeEmrFault.ServerError;
+        }
+
+        draw -= ServerErrorFraction;
+        return draw < DropFraction ? FakeEmrFault.Drop : null;
+    }
+
+    private FakeEmrRejection? Validate(HttpRequest request, string target, string? operation, JsonObject? json, byte[] body)
+    {
+        FakeEmrRejection Reject(int status, string type, string message) => new(null!, status, type, message);
+
+        if (request.Method != "POST" || request.Path != "/")
+        {
+            return Reject(404, "UnknownOperationException", $"{request.Method} {request.Path} is not an AWS JSON 1.1 call.");
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        var signatureProblem = SigV4Verifier.Verify(
+            authorization,
+            name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
+            body,
+            AccessKeyId,
+            SecretAccessKey,
+            Region,
+            Service);
+        if (string.IsNullOrEmpty(authorization))
+        {
+            return Reject(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+        }
+
+        if (signatureProblem is not null && (VerifySignatures || signatureProblem.Contains("is not 'AWS4", StringComparison.Ordinal)))
+        {
+            return Reject(403, signatureProblem.StartsWith("The request signature", StringComparison.Ordinal) ? "InvalidSignatureException" : "IncompleteSignatureException", signatureProblem);
+        }
+
+        if (operation is null || !Operations.Contains(operation))
+        {
+            return Reject(400, "UnknownOperationException", $"Unknown operation '{target}'.");
+        }
+
+        if (request.ContentType != "application/x-amz-json-1.1")
+        {
+            return Reject(400, "SerializationException", $"Content-Type '{request.ContentType}' is not application/x-amz-json-1.1.");
+        }
+
+        if (json is null)
+        {
+            return Reject(400, "SerializationException", "The body is not a JSON object.");
+        }
+
+        var allowed = operation == "ListStudioSessionMappings"
+            ? new[] { "StudioId", "IdentityType", "Marker" }
+            : operation is "CreateStudioSessionMapping" or "UpdateStudioSessionMapping"
+                ? ["StudioId", "IdentityType", "IdentityId", "IdentityName", "SessionPolicyArn"]
+                : ["StudioId", "IdentityType", "IdentityId", "IdentityName"];
+        var required = operation == "ListStudioSessionMappings"
+            ? []
+            : operation is "CreateStudioSessionMapping" or "UpdateStudioSessionMapping"
+                ? new[] { "StudioId", "IdentityType", "SessionPolicyArn" }
+                : ["StudioId", "IdentityType"];
+
+        foreach (var (name, value) in json)
+        {
+            if (!allowed.Contains(name))
+            {
+                return Reject(400, "SerializationException", $"Unexpected member '{name}'.");
+            }
+
+            if (value is null || value.GetValueKind() != JsonValueKind.String)
+            {
+                return Reject(400, "SerializationException", $"'{name}' must be a string.");
+            }
+
+            var text = value.GetValue<string>();
+            if (text.Length > MaxStringLength)
+            {
+                return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
+            }
+
+            if (text.Any(character => char.IsControl(character) && character is not ('\t' or '\r' or '\n')))
+            {
+                return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
+            }
+        }
+
+        foreach (var name in required)
+        {
+            if (!json.ContainsKey(name))
+            {
+                return Reject(400, "ValidationException", $"1 validation error detected: Value null at '{Camel(name)}' failed to satisfy constraint: Member must not be null");
+            }
+        }
+
+        if (json["IdentityType"] is { } type && type.GetValue<string>() is not ("USER" or "GROUP"))
+        {
+            return Reject(400, "ValidationException", $"1 validation error detected: Value '{type.GetValue<string>()}' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [USER, GROUP]");
+        }
+
+        if (operation != "ListStudioSessionMappings" && json.ContainsKey("IdentityId") == json.ContainsKey("IdentityName"))
+        {
+            return Reject(400, InvalidRequest, "Specify either IdentityId or IdentityName, but not both.");
+        }
+
+        return null;
+    }
+
+    private (int Status, JsonObject Answer) Perform(string operation, JsonObject json)
+    {
+        static JsonObject Error(string message) => new() { ["Message"] = message };
+        string? Member(string name) => json[name]?.GetValue<string>();
+
+        lock (_lock)
+        {
+            if (operation == "ListStudioSessionMappings")
+            {
+                return (200, List(Member("StudioId"), Member("IdentityType"), Member("Marker")));
+            }
+
+            var studioId = Member("StudioId")!;
+            var identityType = Member("IdentityType")!;
+            if (!_studios.Contains(studioId))
+            {
+                return (400, Error("Studio does not exist"));
+            }
+
+            var identityId = Member("IdentityId");
+            var identity = identityId is not null
+                ? _identities.Find(candidate => candidate.IdentityType == identityType && candidate.Id == identityId)
+                : _identities.Find(candidate => candidate.IdentityType == identityType && candidate.Name == Member("IdentityName"));
+            if (identity is null)
+            {
+                return (400, Error(identityId is not null ? "IdentityId is invalid" : "IdentityName is invalid"));
+            }
+
+            var key = (studioId, identityType, identity.Id);
+            var exists = _mappings.TryGetValue(key, out var mapping);
+            var now = EpochSeconds();
+            switch (operation)
+            {
+                case "CreateStudioSessionMapping":
+                    if (exists)
+                    {
+                        return (400, Error("Studio session mapping already exists."));
+                    }
+
+                    _mappings[key] = new FakeSessionMapping(studioId, identityType, identity.Id, identity.Name, Member("SessionPolicyArn")!, now, now);
+                    return (200, []);
+                case "UpdateStudioSessionMapping":
+                    if (!exists)
+                    {
+                        return (400, Error("Studio session mapping does not exist."));
+                    }
+
+                    _mappings[key] = mapping! with { SessionPolicyArn = Member("SessionPolicyArn")!, LastModifiedTime = now };
+                    return (200, []);
+                case "GetStudioSessionMapping":
+                    return exists ? (200, new JsonObject { ["SessionMapping"] = ToJson(mapping!, withLastModified: true) }) : (400, Error("Studio session mapping does not exist."));
+                default:
+                    return exists && _mappings.Remove(key) ? (200, []) : (400, Error("Studio session mapping does not exist."));
+            }
+        }
+    }
+
+    private JsonObject List(string? studioId, string? identityType, string? marker)
+    {
+        var matching = _mappings.Values
+            .Where(mapping => (studioId is null || mapping.StudioId == studioId) && (identityType is null || mapping.IdentityType == identityType))
+            .OrderBy(mapping => mapping.StudioId, StringComparer.Ordinal)
+            .ThenBy(mapping => mapping.IdentityType, StringComparer.Ordinal)
+            .ThenBy(mapping => mapping.IdentityId, StringComparer.Ordinal)
+            .ToList();
+        var start = marker is null ? 0 : int.Parse(marker, CultureInfo.InvariantCulture);
+        var page = new JsonArray();
+        foreach (var mapping in matching.Skip(start).Take(PageSize))
+        {
+            page.Add(ToJson(mapping, withLastModified: false));
+        }
+
+        var answer = new JsonObject { ["SessionMappings"] = page };
+        if (start + PageSize < matching.Count)
+        {
+            answer["Marker"] = (start + PageSize).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return answer;
+    }
+
+    private static JsonObject ToJson(FakeSessionMapping mapping, bool withLastModified)
+    {
+        var json = new JsonObject
+        {
+            ["StudioId"] = mapping.StudioId,
+            ["IdentityId"] = mapping.IdentityId,
+            ["IdentityName"] = mapping.IdentityName,
+            ["IdentityType"] = mapping.IdentityType,
+            ["SessionPolicyArn"] = mapping.SessionPolicyArn,
+            ["CreationTime"] = mapping.CreationTime,
+        };
+        if (withLastModified)
+        {
+            json["LastModifiedTime"] = mapping.LastModifiedTime;
+        }
+
+        return json;
+    }
+
+    private FakeIdentity AddIdentity(string identityType, string name, string? id)
+    {
+        var identity = new FakeIdentity(identityType, name, id ?? Guid.NewGuid().ToString());
+        lock (_lock)
+        {
+            // Like the Identity Store: a name or an id names one principal of a type, never two.
+            if (_identities.Exists(other => other.IdentityType == identityType && (other.Name == name || other.Id == identity.Id)))
+            {
+                throw new ArgumentException($"A {identityType} named '{name}' or with id '{identity.Id}' already exists.", nameof(name));
+            }
+
+            _identities.Add(identity);
+        }
+
+        return identity;
+    }
+
+    private static JsonObject? TryParseObject(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string type, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.1";
+        var json = new JsonObject { ["__type"] = type, ["Message"] = message };
+        await context.Response.WriteAsync(json.ToJsonString(), Encoding.UTF8, context.RequestAborted);
+    }
+
+    private static double EpochSeconds() => Math.Round(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0, 3);
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}
