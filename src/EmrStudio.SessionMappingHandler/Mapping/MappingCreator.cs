@@ -45,9 +45,14 @@ internal sealed class MappingCreator
         }
         catch (Exception error)
         {
-            return MappingCreation.NotOurs(
-                MappingCreationStatus.Failed,
-                $"CreateStudioSessionMapping for {properties.DescribePrincipal()} failed: {ReasonText.Describe(error)}");
+            var failure = $"CreateStudioSessionMapping for {properties.DescribePrincipal()} failed: {ReasonText.Describe(error)}";
+            if (error is EmrException { StatusCode: >= 400 and < 500 })
+            {
+                return MappingCreation.NotOurs(MappingCreationStatus.Failed, failure);
+            }
+
+            var cleanup = await CleanUpUnconfirmedAsync(properties, startedAt, cancellationToken);
+            return MappingCreation.NotOurs(MappingCreationStatus.Failed, cleanup is null ? failure : $"{failure}; {cleanup}");
         }
 
         SessionMappingDetail detail;
@@ -96,10 +101,7 @@ internal sealed class MappingCreator
                 $"that attempt's failed: {ReasonText.Describe(readError)})");
         }
 
-        var createdAt = EpochTime.ToDateTimeOffset(detail.CreationTime);
-        var isOurs = createdAt >= startedAt - AdoptionClockSkew
-            && string.Equals(detail.SessionPolicyArn, properties.SessionPolicyArn, StringComparison.Ordinal);
-        if (!isOurs)
+        if (!IsFromThisAttempt(detail, properties, startedAt))
         {
             return MappingCreation.NotOurs(MappingCreationStatus.AlreadyExists, existsReason);
         }
@@ -111,6 +113,38 @@ internal sealed class MappingCreator
             new("identityType", properties.IdentityType));
         return await AcceptAsync(MappingCreationStatus.Adopted, detail, properties, cancellationToken);
     }
+
+    /// <summary>
+    /// A create that ended without a definite answer (the deadline, a dropped connection, a final 5xx) may still have
+    /// been committed. A mapping that looks like this attempt's, by the same test as adoption, is deleted, so a failed
+    /// event leaves nothing behind; says what was found, or null when nothing was.
+    /// </summary>
+    private async Task<string?> CleanUpUnconfirmedAsync(
+        SessionMappingProperties properties, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        using var grace = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(CompensationGrace, _time) : null;
+        SessionMappingDetail detail;
+        try
+        {
+            detail = await _emr.GetStudioSessionMappingAsync(properties.ToKey(), grace?.Token ?? cancellationToken);
+        }
+        catch (EmrException error) when (error.IsMappingNotFound || error.IsStudioNotFound)
+        {
+            return null;
+        }
+        catch (Exception error)
+        {
+            return $"whether the attempt created the mapping is unknown ({ReasonText.Describe(error)}): check the mapping for {properties.DescribePrincipal()}";
+        }
+
+        return IsFromThisAttempt(detail, properties, startedAt)
+            ? $"the attempt had created the mapping after all; {await CompensateAsync(properties.ToKey(), properties, cancellationToken)}"
+            : null;
+    }
+
+    private static bool IsFromThisAttempt(SessionMappingDetail detail, SessionMappingProperties properties, DateTimeOffset startedAt) =>
+        EpochTime.ToDateTimeOffset(detail.CreationTime) >= startedAt - AdoptionClockSkew
+        && string.Equals(detail.SessionPolicyArn, properties.SessionPolicyArn, StringComparison.Ordinal);
 
     private async Task<MappingCreation> AcceptAsync(
         MappingCreationStatus status, SessionMappingDetail detail, SessionMappingProperties properties, CancellationToken cancellationToken)

@@ -282,4 +282,50 @@ public sealed class CreateOperationTests
 
     private static EmrException UnconfirmedAlreadyExists() =>
         new(400, "InvalidRequestException", "Studio session mapping already exists.") { AfterUnconfirmedAttempt = true };
+
+    [Fact]
+    public async Task Create_AnswerLostAfterCommit_DeletesTheMappingAndFailsWithSentinel()
+    {
+        _world.Emr.LoseNextAnswer(InMemoryEmrClient.Create, InMemoryEmrClient.InternalError);
+
+        var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ByName(MappingWorld.GroupName)));
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Equal(Sentinel, outcome.PhysicalResourceId);
+        Assert.Contains("the attempt had created the mapping after all; it was deleted again", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(_world.Emr.Mappings);
+    }
+
+    [Fact]
+    public async Task Create_DeadlineAfterCommit_StillDeletesTheMapping()
+    {
+        _world.Emr.LoseNextAnswer(InMemoryEmrClient.Create, () => new OperationCanceledException());
+
+        var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ByName(MappingWorld.GroupName)));
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Empty(_world.Emr.Mappings);
+    }
+
+    [Fact]
+    public async Task Create_DefiniteRefusal_DoesNotLookForALeftover()
+    {
+        var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ById("1a2b3c4d-1111-2222-3333-444455556666")));
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Contains("IdentityId is invalid", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal([InMemoryEmrClient.Create], _world.Emr.Calls);
+    }
+
+    [Fact]
+    public async Task Create_AnswerLostAndCheckFails_ReasonSaysOutcomeUnknown()
+    {
+        _world.Emr.LoseNextAnswer(InMemoryEmrClient.Create, InMemoryEmrClient.InternalError);
+        _world.Emr.FailNext(InMemoryEmrClient.Get, InMemoryEmrClient.InternalError);
+
+        var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ByName(MappingWorld.GroupName)));
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Contains("whether the attempt created the mapping is unknown", outcome.Reason, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
     private readonly Dictionary<(string Type, string Id), string> _namesById = [];
     private readonly Dictionary<(string Studio, string Type, string Id), StoredMapping> _mappings = [];
     private readonly Dictionary<string, Queue<Func<Exception>>> _scriptedFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<Func<Exception>>> _lostAnswers = new(StringComparer.Ordinal);
 
     public InMemoryEmrClient(TimeProvider time) => _time = time;
 
@@ -82,16 +83,13 @@ internal sealed class InMemoryEmrClient : IEmrClient
         _mappings.GetValueOrDefault((studioId, identityType, identityId));
 
     /// <summary>The next call of <paramref name="operation"/> fails with <paramref name="error"/> and changes nothing.</summary>
-    public void FailNext(string operation, Func<Exception> error)
-    {
-        if (!_scriptedFailures.TryGetValue(operation, out var queue))
-        {
-            queue = new Queue<Func<Exception>>();
-            _scriptedFailures[operation] = queue;
-        }
+    public void FailNext(string operation, Func<Exception> error) => Enqueue(_scriptedFailures, operation, error);
 
-        queue.Enqueue(error);
-    }
+    /// <summary>
+    /// The next call of <paramref name="operation"/> takes effect, then fails with <paramref name="error"/>: an answer
+    /// lost on the way back (a dropped connection, the deadline, a gateway error).
+    /// </summary>
+    public void LoseNextAnswer(string operation, Func<Exception> error) => Enqueue(_lostAnswers, operation, error);
 
     public static EmrException InternalError() => new(500, "InternalServerError", "Internal error");
 
@@ -107,6 +105,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         }
 
         Seed(input.StudioId, input.IdentityType, id, input.SessionPolicyArn);
+        Leave(Create);
         if (LoseNextCreateAnswer)
         {
             LoseNextCreateAnswer = false;
@@ -122,6 +121,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         var mapping = FindExisting(input.StudioId, input.IdentityType, input.IdentityId, input.IdentityName);
         mapping.SessionPolicyArn = input.SessionPolicyArn;
         mapping.LastModifiedTime = _time.GetUtcNow();
+        Leave(Update);
         return Task.CompletedTask;
     }
 
@@ -146,6 +146,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         Enter(Delete, cancellationToken);
         var mapping = FindExisting(key.StudioId, key.IdentityType, key.IdentityId, key.IdentityName);
         _mappings.Remove((mapping.StudioId, mapping.IdentityType, mapping.IdentityId));
+        Leave(Delete);
         return Task.CompletedTask;
     }
 
@@ -155,6 +156,25 @@ internal sealed class InMemoryEmrClient : IEmrClient
         BeforeCall?.Invoke(operation);
         cancellationToken.ThrowIfCancellationRequested();
         if (_scriptedFailures.TryGetValue(operation, out var queue) && queue.TryDequeue(out var failure))
+        {
+            throw failure();
+        }
+    }
+
+    private static void Enqueue(Dictionary<string, Queue<Func<Exception>>> queues, string operation, Func<Exception> error)
+    {
+        if (!queues.TryGetValue(operation, out var queue))
+        {
+            queue = new Queue<Func<Exception>>();
+            queues[operation] = queue;
+        }
+
+        queue.Enqueue(error);
+    }
+
+    private void Leave(string operation)
+    {
+        if (_lostAnswers.TryGetValue(operation, out var queue) && queue.TryDequeue(out var failure))
         {
             throw failure();
         }

@@ -365,4 +365,18 @@ public sealed class UpdateOperationTests
         Assert.Equal(id, outcome.PhysicalResourceId);
         Assert.Single(_world.Emr.Mappings);
     }
+
+    [Fact]
+    public async Task Update_ReplacementAnswerLost_DeletesTheNewMappingAndFailsWithOldId()
+    {
+        var id = await _world.CreateGroupMappingAsync();
+        _world.Emr.LoseNextAnswer(InMemoryEmrClient.Create, InMemoryEmrClient.InternalError);
+
+        var outcome = await _world.SendAsync(MappingEvents.Update(id, MappingEvents.ByName(MappingWorld.OtherGroupName)));
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Equal(id, outcome.PhysicalResourceId);
+        Assert.Null(_world.Emr.Find(MappingWorld.Studio, "GROUP", MappingWorld.OtherGroupId));
+        Assert.NotNull(_world.Emr.Find(MappingWorld.Studio, "GROUP", MappingWorld.GroupId));
+    }
 }
