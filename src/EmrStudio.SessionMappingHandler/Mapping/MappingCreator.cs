@@ -16,8 +16,8 @@ internal sealed class MappingCreator
     public static readonly TimeSpan AdoptionClockSkew = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// A compensating delete still runs when the event's time is up: a leaked mapping that CloudFormation does not
-    /// know is worse than an answer sent this much later.
+    /// Cleanup (a compensating delete, the check for a create whose answer was lost) may run this long past the
+    /// event's deadline: a leaked mapping that CloudFormation does not know is worse than an answer sent this much later.
     /// </summary>
     public static readonly TimeSpan CompensationGrace = TimeSpan.FromSeconds(2);
 
@@ -122,11 +122,11 @@ internal sealed class MappingCreator
     private async Task<string?> CleanUpUnconfirmedAsync(
         SessionMappingProperties properties, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
-        using var grace = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(CompensationGrace, _time) : null;
         SessionMappingDetail detail;
         try
         {
-            detail = await _emr.GetStudioSessionMappingAsync(properties.ToKey(), grace?.Token ?? cancellationToken);
+            using var deadline = new CompensationDeadline(CompensationGrace, _time, cancellationToken);
+            detail = await _emr.GetStudioSessionMappingAsync(properties.ToKey(), deadline.Token);
         }
         catch (EmrException error) when (error.IsMappingNotFound || error.IsStudioNotFound)
         {
@@ -167,10 +167,10 @@ internal sealed class MappingCreator
         StudioSessionMappingKey key, SessionMappingProperties properties, CancellationToken cancellationToken)
     {
         _emr.NoteCompensatingDelete();
-        using var grace = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(CompensationGrace, _time) : null;
+        using var deadline = new CompensationDeadline(CompensationGrace, _time, cancellationToken);
         try
         {
-            await _emr.DeleteStudioSessionMappingAsync(key, grace?.Token ?? cancellationToken);
+            await _emr.DeleteStudioSessionMappingAsync(key, deadline.Token);
             return "it was deleted again";
         }
         catch (EmrException error) when (error.IsMappingNotFound || error.IsStudioNotFound)

@@ -39,9 +39,7 @@ internal sealed class SessionMappingProvider : ICustomResourceProvider
                 "Create" => await new CreateOperation(recorder, creator).ExecuteAsync(request, cancellationToken),
                 "Update" => await new UpdateOperation(recorder, creator).ExecuteAsync(request, fallbackId, cancellationToken),
                 "Delete" => await new DeleteOperation(recorder).ExecuteAsync(request, fallbackId, cancellationToken),
-                _ => Outcomes.Failed(
-                    fallbackId,
-                    $"Unknown RequestType '{ReasonText.Echo(request.RequestType)}': expected Create, Update or Delete"),
+                _ => UnknownRequestType(recorder, request, fallbackId),
             };
         }
         catch (Exception error)
@@ -51,6 +49,13 @@ internal sealed class SessionMappingProvider : ICustomResourceProvider
         }
 
         return Outcomes.WithLogFields(outcome, recorder.ToLogFields());
+    }
+
+    private static CustomResourceOutcome UnknownRequestType(RecordingEmrClient recorder, CloudFormationRequest request, string fallbackId)
+    {
+        recorder.Action = "unknown-request-type";
+        return Outcomes.Failed(
+            fallbackId, $"Unknown RequestType '{ReasonText.Echo(request.RequestType)}': expected Create, Update or Delete");
     }
 
     /// <summary>

@@ -328,4 +328,24 @@ public sealed class CreateOperationTests
         Assert.Equal(ResponseStatus.Failed, outcome.Status);
         Assert.Contains("whether the attempt created the mapping is unknown", outcome.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Create_DeadlineDuringCompensatingDelete_StillDeletesTheNewMapping()
+    {
+        using var deadline = new CancellationTokenSource();
+        _world.Emr.FailNext(InMemoryEmrClient.Get, InMemoryEmrClient.InternalError);
+        _world.Emr.BeforeCall = operation =>
+        {
+            if (operation == InMemoryEmrClient.Delete)
+            {
+                deadline.Cancel();
+            }
+        };
+
+        var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ByName(MappingWorld.GroupName)), deadline.Token);
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Contains("it was deleted again", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(_world.Emr.Mappings);
+    }
 }

@@ -121,4 +121,12 @@ public sealed class SessionMappingProviderTests
     {
         Assert.Throws<ArgumentNullException>(() => new SessionMappingHandler.Mapping.SessionMappingProvider(null!, _world.Log, _world.Time));
     }
+
+    [Fact]
+    public async Task ExecuteAsync_UnknownRequestType_LogsTheAction()
+    {
+        var outcome = await _world.SendAsync(MappingEvents.Request("Upsert", null, MappingEvents.Properties(), null));
+
+        Assert.Equal("unknown-request-type", outcome.LogFields!["mappingAction"]);
+    }
 }
