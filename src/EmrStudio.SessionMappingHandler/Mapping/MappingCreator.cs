@@ -46,7 +46,8 @@ internal sealed class MappingCreator
         catch (Exception error)
         {
             var failure = $"CreateStudioSessionMapping for {properties.DescribePrincipal()} failed: {ReasonText.Describe(error)}";
-            if (error is EmrException { StatusCode: >= 400 and < 500 })
+            // A refusal (4xx) commits nothing, unless an earlier attempt of the same call went unanswered.
+            if (error is EmrException { StatusCode: >= 400 and < 500, AfterUnconfirmedAttempt: false })
             {
                 return MappingCreation.NotOurs(MappingCreationStatus.Failed, failure);
             }

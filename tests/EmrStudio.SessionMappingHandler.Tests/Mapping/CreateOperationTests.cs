@@ -348,4 +348,17 @@ public sealed class CreateOperationTests
         Assert.Contains("it was deleted again", outcome.Reason, StringComparison.Ordinal);
         Assert.Empty(_world.Emr.Mappings);
     }
+
+    [Fact]
+    public async Task Create_ThrottledAfterAnUnansweredAttemptThatCommitted_DeletesTheMapping()
+    {
+        _world.Emr.LoseNextAnswer(
+            InMemoryEmrClient.Create,
+            () => new EmrException(400, "ThrottlingException", "Rate exceeded") { AfterUnconfirmedAttempt = true });
+
+        var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ByName(MappingWorld.GroupName)));
+
+        Assert.Equal(ResponseStatus.Failed, outcome.Status);
+        Assert.Empty(_world.Emr.Mappings);
+    }
 }
