@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace EmrStudio.SessionMappingHandler.Mapping;
+
+/// <summary>
+/// The canonical name of a session mapping, used as its PhysicalResourceId:
+/// <c>emrstudio:&lt;StudioId&gt;/&lt;IdentityType&gt;/&lt;IdentityId, percent-encoded&gt;</c>, e.g.
+/// <c>emrstudio:es-0123456789ABCDEFGHIJKLMNO/GROUP/9a67e5e2d3-1a2b3c4d-1111-2222-3333-444455556666</c>.
+/// </summary>
+/// <remarks>
+/// The identity is the IdentityId as EMR reports it, never the name: a template that switches from a principal's
+/// name to its id keeps the same resource, and a rename orphans nothing. Studio ids and types contain no '/', and
+/// the identity is encoded by <see cref="IdentityEncoding"/>, so parsing is unambiguous. Anything that does not read
+/// back to exactly the same string (sentinels, ids CloudFormation generated, junk) is not one of ours.
+/// </remarks>
+internal sealed class MappingId : IEquatable<MappingId>
+{
+    public const string Prefix = "emrstudio:";
+
+    /// <summary>CloudFormation's limit on a PhysicalResourceId, counted in UTF-8 bytes to be safe.</summary>
+    public const int MaxBytes = 1024;
+
+    private MappingId(string studioId, string identityType, string identityId, string value)
+    {
+        StudioId = studioId;
+        IdentityType = identityType;
+        IdentityId = identityId;
+        Value = value;
+    }
+
+    public string StudioId { get; }
+
+    public string IdentityType { get; }
+
+    public string IdentityId { get; }
+
+    /// <summary>The PhysicalResourceId.</summary>
+    public string Value { get; }
+
+    /// <summary>
+    /// Null when the parts cannot name a mapping: a studio id or type EMR does not issue, an empty, over-long or
+    /// malformed identity, or a result over 1 KB (only reachable with a studio id far longer than EMR's).
+    /// </summary>
+    public static MappingId? TryCreate(string? studioId, string? identityType, string? identityId)
+    {
+        if (studioId is null || studioId.Length > SessionMappingPropertiesParser.MaxLength
+            || !MappingPatterns.StudioId().IsMatch(studioId)
+            || identityType is not ("USER" or "GROUP")
+            || string.IsNullOrEmpty(identityId) || identityId.Length > SessionMappingPropertiesParser.MaxLength
+            || !SessionMappingPropertiesParser.IsWellFormedUtf16(identityId))
+        {
+            return null;
+        }
+
+        var value = $"{Prefix}{studioId}/{identityType}/{IdentityEncoding.Encode(identityId)}";
+        return Encoding.UTF8.GetByteCount(value) <= MaxBytes ? new MappingId(studioId, identityType, identityId, value) : null;
+    }
+
+    /// <summary>The mapping a PhysicalResourceId names, or null when it is not one of ours.</summary>
+    public static MappingId? Parse(string? physicalResourceId)
+    {
+        if (physicalResourceId is null || !physicalResourceId.StartsWith(Prefix, StringComparison.Ordinal)
+            || physicalResourceId.Length > MaxBytes)
+        {
+            return null;
+        }
+
+        var rest = physicalResourceId.AsSpan(Prefix.Length);
+        var studioEnd = rest.IndexOf('/');
+        if (studioEnd < 0)
+        {
+            return null;
+        }
+
+        var studioId = rest[..studioEnd].ToString();
+        rest = rest[(studioEnd + 1)..];
+        var typeEnd = rest.IndexOf('/');
+        if (typeEnd < 0)
+        {
+            return null;
+        }
+
+        var identityType = rest[..typeEnd].ToString();
+        var identityId = IdentityEncoding.Decode(rest[(typeEnd + 1)..]);
+        var id = TryCreate(studioId, identityType, identityId);
+        return id is not null && id.Value == physicalResourceId ? id : null;
+    }
+
+    public Emr.StudioSessionMappingKey ToKey() => new()
+    {
+        StudioId = StudioId,
+        IdentityType = IdentityType,
+        IdentityId = IdentityId,
+    };
+
+    public bool Equals(MappingId? other) => other is not null && Value == other.Value;
+
+    public override bool Equals(object? obj) => Equals(obj as MappingId);
+
+    public override int GetHashCode() => Value.GetHashCode(StringComparison.Ordinal);
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using EmrStudio.SessionMappingHandler.Emr;
+
+namespace EmrStudio.SessionMappingHandler.Mapping;
+
+/// <summary>
+/// Makes values safe to echo in a Reason: CloudFormation shows Reasons in consoles and event logs, and its whole answer
+/// must stay under 4 KB, so echoed values lose control characters and broken surrogates and are cut short.
+/// </summary>
+internal static class ReasonText
+{
+    public const int DefaultMaxEcho = 64;
+
+    public static string Echo(string? value, int maxLength = DefaultMaxEcho)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(Math.Min(value.Length, maxLength) + 3);
+        var cut = false;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune) || rune == Rune.ReplacementChar)
+            {
+                continue;
+            }
+
+            if (builder.Length + rune.Utf16SequenceLength > maxLength)
+            {
+                cut = true;
+                break;
+            }
+
+            builder.Append(rune.ToString());
+        }
+
+        return cut ? builder.Append("...").ToString() : builder.ToString();
+    }
+
+    /// <summary>Why a call failed, in a form an operator can act on.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        EmrException emr => $"{Echo(emr.ErrorType)}: {Echo(emr.ErrorMessage, 200)}",
+        OperationCanceledException => "the time available for this request ran out",
+        _ => $"{exception.GetType().Name}: {Echo(exception.Message, 200)}",
+    };
+}

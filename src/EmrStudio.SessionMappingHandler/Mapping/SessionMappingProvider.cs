@@ -1,0 +1,69 @@
+using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Logging;
+
+namespace EmrStudio.SessionMappingHandler.Mapping;
+
+/// <summary>
+/// The EMR Studio session mapping behind <c>Custom::EmrStudioSessionMapping</c>: dispatches each event to its
+/// operation and turns whatever goes wrong into a FAILED outcome with the right PhysicalResourceId, because an
+/// exception here would leave CloudFormation waiting for an answer.
+/// </summary>
+internal sealed class SessionMappingProvider : ICustomResourceProvider
+{
+    private readonly IEmrClient _emr;
+    private readonly ILog _log;
+    private readonly TimeProvider _time;
+
+    public SessionMappingProvider(IEmrClient emr, ILog log, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(emr);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(time);
+        _emr = emr;
+        _log = log;
+        _time = time;
+    }
+
+    public async Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var recorder = new RecordingEmrClient(_emr);
+        var fallbackId = FallbackPhysicalResourceId(request);
+        CustomResourceOutcome outcome;
+        try
+        {
+            var creator = new MappingCreator(recorder, _log, _time);
+            outcome = request.RequestType switch
+            {
+                "Create" => await new CreateOperation(recorder, creator).ExecuteAsync(request, cancellationToken),
+                "Update" => await new UpdateOperation(recorder, creator).ExecuteAsync(request, fallbackId, cancellationToken),
+                "Delete" => await new DeleteOperation(recorder).ExecuteAsync(request, fallbackId, cancellationToken),
+                _ => UnknownRequestType(recorder, request, fallbackId),
+            };
+        }
+        catch (Exception error)
+        {
+            _log.Write(LogLevel.Error, "Session mapping event failed unexpectedly", new KeyValuePair<string, object?>("error", ReasonText.Describe(error)));
+            outcome = Outcomes.Failed(fallbackId, $"{ReasonText.Echo(request.RequestType)} failed: {ReasonText.Describe(error)}");
+        }
+
+        return Outcomes.WithLogFields(outcome, recorder.ToLogFields());
+    }
+
+    private static CustomResourceOutcome UnknownRequestType(RecordingEmrClient recorder, CloudFormationRequest request, string fallbackId)
+    {
+        recorder.Action = "unknown-request-type";
+        return Outcomes.Failed(
+            fallbackId, $"Unknown RequestType '{ReasonText.Echo(request.RequestType)}': expected Create, Update or Delete");
+    }
+
+    /// <summary>
+    /// The id for answers that cannot name a mapping: a Create has none yet, so it gets the sentinel; any other event
+    /// keeps the id it came with, which CloudFormation needs unchanged (the sentinel only if it came without one).
+    /// </summary>
+    private static string FallbackPhysicalResourceId(CloudFormationRequest request) =>
+        request.RequestType != "Create" && !string.IsNullOrEmpty(request.PhysicalResourceId)
+            ? request.PhysicalResourceId
+            : CreateFailedSentinel.For(request);
+}

@@ -1,0 +1,141 @@
+using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.Emr;
+
+namespace EmrStudio.SessionMappingHandler.Mapping;
+
+/// <summary>
+/// Update: the old mapping is the one the incoming PhysicalResourceId names (OldResourceProperties may describe a
+/// template CloudFormation is rolling back from). The same principal is updated in place under the same id; another
+/// principal gets a new mapping and a new id, and CloudFormation deletes the old one in its cleanup phase. A FAILED
+/// answer always carries the incoming id, so CloudFormation keeps pointing at the mapping that still exists.
+/// </summary>
+/// <remarks>
+/// A template may name its principal by IdentityName, while ids carry the IdentityId. The name is resolved by reading
+/// the mapping by name in the old studio and type: found with the old IdentityId, it is the same principal; found
+/// with another, that principal already has a mapping that is not ours; not found, a create settles it, since the
+/// created mapping's IdentityId tells whether ours had vanished (self-healing, same id) or the name now means
+/// another principal (a replacement).
+/// </remarks>
+internal sealed class UpdateOperation
+{
+    private readonly RecordingEmrClient _emr;
+    private readonly MappingCreator _creator;
+
+    public UpdateOperation(RecordingEmrClient emr, MappingCreator creator)
+    {
+        _emr = emr;
+        _creator = creator;
+    }
+
+    public async Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, string incomingId, CancellationToken cancellationToken)
+    {
+        var parsed = SessionMappingPropertiesParser.Parse(request.ResourceProperties);
+        if (!parsed.IsValid)
+        {
+            _emr.Action = "rejected";
+            return Outcomes.Failed(incomingId, $"Invalid properties: {parsed.Describe()}");
+        }
+
+        var properties = parsed.Properties;
+        var old = MappingId.Parse(request.PhysicalResourceId);
+        if (old is null || !IsSameStudioAndType(old, properties)
+            || (properties.IdentityId is not null && !string.Equals(properties.IdentityId, old.IdentityId, StringComparison.OrdinalIgnoreCase)))
+        {
+            return await CreateAsync(properties, old, incomingId, cancellationToken);
+        }
+
+        // By id: the old mapping itself. By name: whatever mapping that name resolves to in the same studio and type.
+        var key = properties.IdentityId is not null ? old.ToKey() : properties.ToKey();
+        SessionMappingDetail current;
+        try
+        {
+            current = await _emr.GetStudioSessionMappingAsync(key, cancellationToken);
+        }
+        catch (EmrException error) when (error.IsMappingNotFound)
+        {
+            return await CreateAsync(properties, old, incomingId, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            _emr.Action = "failed";
+            return Outcomes.Failed(
+                incomingId, $"Update failed: GetStudioSessionMapping for {properties.DescribePrincipal()} failed: {ReasonText.Describe(error)}");
+        }
+
+        if (!string.Equals(current.IdentityId, old.IdentityId, StringComparison.Ordinal))
+        {
+            _emr.Action = "already-exists";
+            return Outcomes.Failed(
+                incomingId,
+                $"Update failed: a session mapping for {properties.DescribePrincipal()} (IdentityId " +
+                $"'{ReasonText.Echo(current.IdentityId)}') already exists and was left untouched; import it, delete it, or map another principal");
+        }
+
+        return await UpdateInPlaceAsync(properties, old, current, incomingId, cancellationToken);
+    }
+
+    private async Task<CustomResourceOutcome> UpdateInPlaceAsync(
+        SessionMappingProperties properties, MappingId old, SessionMappingDetail current, string incomingId, CancellationToken cancellationToken)
+    {
+        if (string.Equals(current.SessionPolicyArn, properties.SessionPolicyArn, StringComparison.Ordinal))
+        {
+            _emr.Action = "unchanged";
+            return Outcomes.Success(old.Value, MappingAttributes.From(old, current, properties));
+        }
+
+        var input = new StudioSessionMappingInput
+        {
+            StudioId = old.StudioId,
+            IdentityType = old.IdentityType,
+            IdentityId = old.IdentityId,
+            SessionPolicyArn = properties.SessionPolicyArn,
+        };
+        try
+        {
+            await _emr.UpdateStudioSessionMappingAsync(input, cancellationToken);
+        }
+        catch (EmrException error) when (error.IsMappingNotFound)
+        {
+            return await CreateAsync(properties, old, incomingId, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            _emr.Action = "failed";
+            return Outcomes.Failed(
+                incomingId,
+                $"Update failed: UpdateStudioSessionMapping for {properties.DescribePrincipal()} failed: {ReasonText.Describe(error)}");
+        }
+
+        _emr.Action = "updated";
+        return Outcomes.Success(old.Value, MappingAttributes.From(old, current, properties));
+    }
+
+    /// <summary>
+    /// A new mapping: either ours re-created after it vanished out of band (same id, nothing to undo, since
+    /// CloudFormation already knows this id) or a replacement (new id, deleted again if CloudFormation never hears of it).
+    /// </summary>
+    private async Task<CustomResourceOutcome> CreateAsync(
+        SessionMappingProperties properties, MappingId? old, string incomingId, CancellationToken cancellationToken)
+    {
+        var creation = await _creator.CreateAsync(properties, cancellationToken);
+        if (!creation.Succeeded)
+        {
+            _emr.Action = creation.Status == MappingCreationStatus.AlreadyExists ? "already-exists" : "failed";
+            return Outcomes.Failed(incomingId, $"Update failed: {creation.FailureReason}");
+        }
+
+        var data = MappingAttributes.From(creation.Id, creation.Detail, properties);
+        if (creation.Id.Equals(old))
+        {
+            _emr.Action = "recreated";
+            return Outcomes.Success(old.Value, data);
+        }
+
+        _emr.Action = "replaced";
+        return Outcomes.Success(creation.Id.Value, data, MappingUndo.DeleteOf(_emr, creation.Id));
+    }
+
+    private static bool IsSameStudioAndType(MappingId old, SessionMappingProperties properties) =>
+        string.Equals(old.StudioId, properties.StudioId, StringComparison.Ordinal)
+        && string.Equals(old.IdentityType, properties.IdentityType, StringComparison.Ordinal);
+}

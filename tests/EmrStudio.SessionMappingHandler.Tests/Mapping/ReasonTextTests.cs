@@ -1,0 +1,46 @@
+using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Mapping;
+using Xunit;
+
+namespace EmrStudio.SessionMappingHandler.Tests.Mapping;
+
+public sealed class ReasonTextTests
+{
+    [Fact]
+    public void Echo_ControlCharacters_AreStripped()
+    {
+        Assert.Equal("ab c", ReasonText.Echo("a\u0000b\r\n c\u0085"));
+    }
+
+    [Fact]
+    public void Echo_LongValue_IsCutWithEllipsis()
+    {
+        Assert.Equal(new string('x', 10) + "...", ReasonText.Echo(new string('x', 300), 10));
+    }
+
+    [Fact]
+    public void Echo_CutInsideSurrogatePair_KeepsWholeCharacters()
+    {
+        Assert.Equal("a...", ReasonText.Echo("a👩👩", 2));
+    }
+
+    [Fact]
+    public void Echo_Null_IsEmpty()
+    {
+        Assert.Equal(string.Empty, ReasonText.Echo(null));
+    }
+
+    [Fact]
+    public void Describe_EmrError_ShowsTypeAndMessage()
+    {
+        Assert.Equal(
+            "InvalidRequestException: Studio does not exist",
+            ReasonText.Describe(new EmrException(400, "InvalidRequestException", "Studio does not exist")));
+    }
+
+    [Fact]
+    public void Describe_Cancellation_SaysTimeRanOut()
+    {
+        Assert.Equal("the time available for this request ran out", ReasonText.Describe(new OperationCanceledException()));
+    }
+}
