@@ -13,6 +13,7 @@ public sealed class StudioSessionMappingTemplateTests
     [Theory]
     [InlineData(1)]
     [InlineData(50)]
+    [InlineData(100)]
     public void Constructor_ManyMappings_ShareOneHandler(int count)
     {
         var stack = TestStacks.NewStack();
