@@ -20,6 +20,7 @@ public sealed class StudioSessionMappingValidationTests
         { "IdentityName", null, null, new string('a', 257), null },
         { "IdentityName", null, null, "data\nscientists", null },
         { "IdentityName", null, null, "tab\tname", null },
+        { "IdentityName", null, null, "not\uFFFExml", null },
         { "IdentityId", null, null, null, "not-a-guid" },
         { "IdentityId", null, null, null, "0123ABCDEF-0123abcd-4567-89ab-cdef-0123456789ab" },
         { "IdentityId", null, null, null, "0123abcd-4567-89ab-cdef-0123456789a" },
@@ -40,6 +41,18 @@ public sealed class StudioSessionMappingValidationTests
 
         Assert.Equal(property, error.ParamName);
         Assert.StartsWith(property + " ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_UnpairedSurrogateInName_ThrowsNamingIdentityName()
+    {
+        // Not theory data: test-case serialization would replace the lone surrogate before the test saw it.
+        var stack = TestStacks.NewStack();
+        var name = "unpaired" + '\uD800' + "surrogate";
+
+        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
+
+        Assert.Equal("IdentityName", error.ParamName);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ internal static partial class Validation
         Check("IdentityId", value, v => IdentityIdPattern().IsMatch(v), "must be an Identity Store id (a GUID, optionally prefixed by a 10-character store id and a dash)");
 
     public static void IdentityName(string? value) =>
-        Check("IdentityName", value, v => !v.Any(char.IsControl), "must contain no control characters");
+        Check("IdentityName", value, IsPrintableXml, "must contain no control characters and only characters XML allows");
 
     private static void Check(string property, string? value, Func<string, bool> rule, string ruleText)
     {
@@ -46,8 +46,33 @@ internal static partial class Validation
         }
     }
 
+    /// <summary>No control character (not even tab, CR or LF, which no principal's name holds), no unpaired surrogate, no U+FFFE/U+FFFF.</summary>
+    private static bool IsPrintableXml(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || c is '\uFFFE' or '\uFFFF' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+
     private static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        value.Length > 80 ? Printable(value[..80]) + "..." : string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c >= '\uFFFE' ? $"\\u{(int)c:x4}" : c.ToString()));
 
     [GeneratedRegex("^es-[0-9A-Z]+$", RegexOptions.CultureInvariant)]
     private static partial Regex StudioIdPattern();
