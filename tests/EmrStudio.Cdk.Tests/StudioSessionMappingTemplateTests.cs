@@ -235,6 +235,7 @@ public sealed class StudioSessionMappingTemplateTests
         Assert.Equal(HandlerDefaults.TimeoutSeconds, (int?)function["Timeout"]);
         Assert.Equal(HandlerDefaults.Architecture, (string?)function["Architectures"]!.Single());
         Assert.Equal(logGroupId, (string?)function["LoggingConfig"]!["LogGroup"]!["Ref"]);
+        Assert.Null(TestStacks.Single(template, "AWS::Lambda::Function")["DependsOn"]);
         Assert.True(HandlerDefaults.TimeoutSeconds >= 60, "the function needs time for the EMR calls and the answer to CloudFormation");
         Assert.True(HandlerDefaults.ServiceTimeoutSeconds > HandlerDefaults.TimeoutSeconds, "CloudFormation must outwait the function");
 

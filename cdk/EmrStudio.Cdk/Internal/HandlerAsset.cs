@@ -36,13 +36,12 @@ internal static class HandlerAsset
             return EnsureExecutable(candidate);
         }
 
-        var assemblyDirectory = Path.GetDirectoryName(typeof(HandlerAsset).Assembly.Location);
-        if (!string.IsNullOrEmpty(assemblyDirectory))
+        // Next to the assembly; in a single-file app the assembly has no location, so the app's folder instead.
+        foreach (var directory in new[] { Path.GetDirectoryName(typeof(HandlerAsset).Assembly.Location), AppContext.BaseDirectory })
         {
-            var packaged = Path.Combine(assemblyDirectory, PackagedFolder);
-            if (File.Exists(Path.Combine(packaged, ExecutableName)))
+            if (!string.IsNullOrEmpty(directory) && File.Exists(Path.Combine(directory, PackagedFolder, ExecutableName)))
             {
-                return EnsureExecutable(packaged);
+                return EnsureExecutable(Path.Combine(directory, PackagedFolder));
             }
         }
 
