@@ -125,6 +125,17 @@ public sealed class TemplateYamlTests
             Template.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString());
     }
 
+    [Fact]
+    public void ExampleStack_Mapping_ImportsTheDefaultExportWithTheHandlerDefaultsServiceTimeout()
+    {
+        var example = TemplateYaml.Load(TemplateYaml.FindRepositoryFile("examples/session-mapping.yaml"));
+        var mapping = example.Properties(example.SingleResourceOfType(HandlerDefaults.ResourceType));
+        var exportName = Template.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString();
+
+        Assert.Equal(exportName, mapping.GetProperty("ServiceToken").GetProperty("Fn::ImportValue").GetString());
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping.GetProperty("ServiceTimeout").GetInt32());
+    }
+
     private static JsonElement Statement(string sid) =>
         Assert.Single(Template.RoleStatements(RoleId), s => s.TryGetProperty("Sid", out var id) && id.GetString() == sid);
 
