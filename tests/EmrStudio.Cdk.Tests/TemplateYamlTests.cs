@@ -1,0 +1,152 @@
+using System.Text.Json;
+using EmrStudio.Cdk.Internal;
+using Xunit;
+
+namespace EmrStudio.Cdk.Tests;
+
+/// <summary>
+/// template.yaml deploys the same function, with the same permissions, as the construct: both are checked against
+/// <see cref="HandlerDefaults"/>, the one source of truth.
+/// </summary>
+public sealed class TemplateYamlTests
+{
+    private const string ServerlessFunction = "AWS::Serverless::Function";
+
+    private static TemplateYaml Template => TemplateYaml.RepositoryTemplate;
+
+    private static string HandlerId => Template.SingleResourceOfType(ServerlessFunction);
+
+    private static string RoleId => Template.SingleResourceOfType("AWS::IAM::Role");
+
+    private static string LogGroupId => Template.SingleResourceOfType("AWS::Logs::LogGroup");
+
+    [Fact]
+    public void Handler_Settings_MatchHandlerDefaults()
+    {
+        var function = Template.Properties(HandlerId);
+
+        Assert.Equal(HandlerDefaults.Runtime, function.GetProperty("Runtime").GetString());
+        Assert.Equal(HandlerDefaults.Handler, function.GetProperty("Handler").GetString());
+        Assert.Equal([HandlerDefaults.Architecture], function.GetProperty("Architectures").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(HandlerDefaults.MemorySizeMb, function.GetProperty("MemorySize").GetInt32());
+        Assert.Equal(HandlerDefaults.TimeoutSeconds, function.GetProperty("Timeout").GetInt32());
+    }
+
+    [Fact]
+    public void Handler_Code_IsTheReleaseZipThePackagingScriptBuilds()
+    {
+        const string ZipPath = "artifacts/emrstudio-session-mapping-handler.zip";
+
+        Assert.Equal(ZipPath, Template.Properties(HandlerId).GetProperty("CodeUri").GetString());
+        Assert.Contains($"zip_path={ZipPath}", File.ReadAllText(TemplateYaml.FindRepositoryFile("build/package-handler.sh")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handler_Role_IsTheTemplatesOwnRoleWithoutManagedPolicies()
+    {
+        AssertGetAtt(Template.Properties(HandlerId).GetProperty("Role"), RoleId, "Arn");
+        Assert.False(Template.Properties(RoleId).TryGetProperty("ManagedPolicyArns", out _), "The role must carry no managed policies.");
+    }
+
+    [Fact]
+    public void EventInvokeConfig_ForTheHandler_MatchesHandlerDefaultsRetryAttempts()
+    {
+        var config = Template.Properties(Template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig"));
+
+        AssertRef(config.GetProperty("FunctionName"), HandlerId);
+        Assert.Equal("$LATEST", config.GetProperty("Qualifier").GetString());
+        Assert.Equal(HandlerDefaults.MaximumRetryAttempts, config.GetProperty("MaximumRetryAttempts").GetInt32());
+    }
+
+    [Fact]
+    public void LogGroup_Retention_MatchesHandlerDefaultsAndReceivesTheHandlersLogs()
+    {
+        Assert.Equal(HandlerDefaults.LogRetentionDays, Template.Properties(LogGroupId).GetProperty("RetentionInDays").GetInt32());
+        AssertRef(Template.Properties(HandlerId).GetProperty("LoggingConfig").GetProperty("LogGroup"), LogGroupId);
+    }
+
+    [Fact]
+    public void ExampleMapping_ServiceTimeout_MatchesHandlerDefaults()
+    {
+        var mappingId = Template.SingleResourceOfType(HandlerDefaults.ResourceType);
+        var mapping = Template.Properties(mappingId);
+
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping.GetProperty("ServiceTimeout").GetInt32());
+        AssertGetAtt(mapping.GetProperty("ServiceToken"), HandlerId, "Arn");
+        Assert.True(Template.Resource(mappingId).TryGetProperty("Condition", out _), "The example mapping must exist only when its parameters are given.");
+    }
+
+    [Fact]
+    public void Role_StudioStatement_GrantsExactlyTheStudioActions()
+    {
+        var statement = Statement("StudioSessionMappings");
+
+        Assert.Equal(Sorted(HandlerDefaults.StudioActions), Actions(statement));
+        Assert.DoesNotContain(TemplateYaml.AsArray(statement.GetProperty("Resource")), r => r.ValueKind == JsonValueKind.String && r.GetString() == "*");
+    }
+
+    [Fact]
+    public void Role_IdentityCenterStatement_GrantsExactlyTheIdentityCenterActionsOnAnyResource()
+    {
+        var statement = Statement("IdentityCenter");
+
+        Assert.Equal(Sorted(HandlerDefaults.IdentityCenterActions), Actions(statement));
+        Assert.Equal("*", statement.GetProperty("Resource").GetString());
+    }
+
+    [Fact]
+    public void Role_LogsStatement_WritesOnlyToTheHandlersLogGroup()
+    {
+        var statement = Statement("Logs");
+
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], Actions(statement));
+        AssertGetAtt(statement.GetProperty("Resource"), LogGroupId, "Arn");
+    }
+
+    [Fact]
+    public void Role_Statements_AreTheLogsStudioAndIdentityCenterAllowsOnly()
+    {
+        var statements = Template.RoleStatements(RoleId);
+
+        Assert.Equal(["IdentityCenter", "Logs", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
+    }
+
+    [Fact]
+    public void Outputs_ServiceToken_IsExportedUnderAnOverridableName()
+    {
+        var output = Template.Root.GetProperty("Outputs").GetProperty("ServiceToken");
+        var exportName = output.GetProperty("Export").GetProperty("Name");
+
+        AssertGetAtt(output.GetProperty("Value"), HandlerId, "Arn");
+        AssertRef(exportName, "ServiceTokenExportName");
+        Assert.Equal(
+            "EmrStudioSessionMappingServiceToken",
+            Template.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString());
+    }
+
+    [Fact]
+    public void ExampleStack_Mapping_ImportsTheDefaultExportWithTheHandlerDefaultsServiceTimeout()
+    {
+        var example = TemplateYaml.Load(TemplateYaml.FindRepositoryFile("examples/session-mapping.yaml"));
+        var mapping = example.Properties(example.SingleResourceOfType(HandlerDefaults.ResourceType));
+        var exportName = Template.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString();
+
+        Assert.Equal(exportName, mapping.GetProperty("ServiceToken").GetProperty("Fn::ImportValue").GetString());
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping.GetProperty("ServiceTimeout").GetInt32());
+    }
+
+    private static JsonElement Statement(string sid) =>
+        Assert.Single(Template.RoleStatements(RoleId), s => s.TryGetProperty("Sid", out var id) && id.GetString() == sid);
+
+    private static List<string?> Actions(JsonElement statement) =>
+        [.. TemplateYaml.AsArray(statement.GetProperty("Action")).Select(a => a.GetString()).Order(StringComparer.Ordinal)];
+
+    private static List<string?> Sorted(IEnumerable<string> values) => [.. values.Order(StringComparer.Ordinal)];
+
+    private static void AssertRef(JsonElement value, string logicalId) =>
+        Assert.Equal(logicalId, value.GetProperty("Ref").GetString());
+
+    private static void AssertGetAtt(JsonElement value, string logicalId, string attribute) =>
+        Assert.Equal([logicalId, attribute], value.GetProperty("Fn::GetAtt").EnumerateArray().Select(e => e.GetString()));
+}
