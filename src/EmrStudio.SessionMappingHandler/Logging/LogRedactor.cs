@@ -79,20 +79,31 @@ internal static partial class LogRedactor
         return builder.ToString();
     }
 
-    // A 40-character secret access key has both cases with overwhelming likelihood; paths and ids rarely mix
-    // upper case, lower case and digits over 40 characters without a separator.
+    // Random keys switch between upper case, lower case, digits and symbols at about two positions in three;
+    // identifiers and paths (es-0123ABC/GROUP/guid, policy/team/Name) keep long runs of one class. Below one switch
+    // in three positions, a run is taken for an identifier and kept. Session tokens run to hundreds of characters
+    // (with stretches of slashes): anything that long without a separator is hidden whatever its shape.
     private static bool LooksRandom(string run)
     {
-        bool upper = false, lower = false, digit = false;
-        foreach (var c in run)
+        if (run.Length >= 100)
         {
-            upper |= char.IsAsciiLetterUpper(c);
-            lower |= char.IsAsciiLetterLower(c);
-            digit |= char.IsAsciiDigit(c);
+            return true;
         }
 
-        return upper && lower && (digit || run.Length >= 60);
+        var switches = 0;
+        for (var i = 1; i < run.Length; i++)
+        {
+            if (CharacterClass(run[i]) != CharacterClass(run[i - 1]))
+            {
+                switches++;
+            }
+        }
+
+        return switches * 3 >= run.Length - 1;
     }
+
+    private static int CharacterClass(char c) =>
+        char.IsAsciiLetterUpper(c) ? 0 : char.IsAsciiLetterLower(c) ? 1 : char.IsAsciiDigit(c) ? 2 : 3;
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://[^\s""'<>`]+", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
