@@ -43,7 +43,7 @@ public sealed class ResponseUrlReceiver : KestrelFake
         };
         _slots[slot.Path] = slot;
         var credential = Uri.EscapeDataString("ASIAEXAMPLEEXAMPLE00/20261124/us-east-1/s3/aws4_request");
-        return $"{BaseAddress}{slot.Path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={credential}"
+        return $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{slot.Path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={credential}"
             + $"&X-Amz-Date=20261124T050000Z&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Signature={slot.Signature}";
     }
 
