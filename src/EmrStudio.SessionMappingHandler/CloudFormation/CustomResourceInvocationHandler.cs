@@ -12,7 +12,10 @@ namespace EmrStudio.SessionMappingHandler.CloudFormation;
 /// <c>reserve = min(10 s, max(1 s, 20% of the time remaining when the event arrives))</c>. The PUT's token ends
 /// <see cref="DeliveryMargin"/> (250 ms) before the deadline; when the outcome carries an undo, it ends at
 /// <c>deadline - max(250 ms, reserve / 2)</c> instead, so that the undo still has time if delivery fails. A provider
-/// that ignores its token is abandoned at <c>deadline - reserve / 2</c> and answered FAILED.
+/// that ignores its token is abandoned at <c>deadline - reserve / 2</c> and answered FAILED; if it still finishes
+/// before the deadline, its undo runs. An outcome that the handler has to overrule into FAILED (a success without a
+/// valid PhysicalResourceId, an unknown status) has its undo run after the answer, since CloudFormation never learns
+/// of what it made.
 /// </remarks>
 internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 {
@@ -81,8 +84,12 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 
         var deadline = context.Deadline;
         var reserve = AnswerReserve(deadline - _time.GetUtcNow());
-        var outcome = await RunProviderAsync(request, deadline - reserve, deadline - (reserve / 2), cancellationToken);
-        outcome = Sanitize(request, outcome);
+        var (provided, abandoned) = await RunProviderAsync(request, deadline - reserve, deadline - (reserve / 2), cancellationToken);
+        var outcome = Sanitize(request, provided);
+
+        // The provider reported success (or nonsense) but the answer says FAILED: CloudFormation will never learn of
+        // what the provider made, so it is undone whether or not the answer arrives.
+        var overruled = provided.Status != ResponseStatus.Failed && outcome.Status == ResponseStatus.Failed;
 
         var response = new CloudFormationResponse
         {
@@ -104,11 +111,14 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         }
         catch (ResponseDeliveryException exception)
         {
-            var undo = await UndoAsync(outcome, deadline, cancellationToken);
-            WriteOutcome(LogLevel.Error, context, request, outcome, OutcomeUndelivered, started, exception.Message, undo);
+            var undo = await UndoAsync(outcome.UndoIfUndelivered, deadline, cancellationToken);
+            var late = await CleanUpAbandonedAsync(abandoned, deadline, cancellationToken);
+            WriteOutcome(LogLevel.Error, context, request, outcome, OutcomeUndelivered, started, exception.Message, undo, late);
             throw;
         }
 
+        var undoAfterAnswer = overruled ? await UndoAsync(provided.UndoIfUndelivered, deadline, cancellationToken) : null;
+        var lateCleanUp = await CleanUpAbandonedAsync(abandoned, deadline, cancellationToken);
         WriteOutcome(
             outcome.Status == ResponseStatus.Success ? LogLevel.Info : LogLevel.Warn,
             context,
@@ -117,10 +127,12 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             outcome.Status,
             started,
             error: null,
-            undo: null);
+            undoAfterAnswer,
+            lateCleanUp);
     }
 
-    private async Task<CustomResourceOutcome> RunProviderAsync(
+    /// <returns>The outcome to answer, and the provider's task when it had to be abandoned (it ignored its token).</returns>
+    private async Task<(CustomResourceOutcome Outcome, Task<CustomResourceOutcome>? Abandoned)> RunProviderAsync(
         CloudFormationRequest request,
         DateTimeOffset providerDeadline,
         DateTimeOffset abandonAt,
@@ -128,25 +140,61 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
     {
         using var providerTimer = new CancellationTokenSource(Until(providerDeadline), _time);
         using var providerToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, providerTimer.Token);
+        Task<CustomResourceOutcome> running;
+        try
+        {
+            running = _provider.ExecuteAsync(request, providerToken.Token);
+        }
+        catch (Exception exception)
+        {
+            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {exception.Message}"), null);
+        }
+
         try
         {
             // The provider promises never to throw and to honour its token; both are guarded anyway, because a
             // missing answer costs the stack an hour-long wait.
-            return await _provider.ExecuteAsync(request, providerToken.Token).WaitAsync(Until(abandonAt), _time, cancellationToken);
+            return (await running.WaitAsync(Until(abandonAt), _time, cancellationToken), null);
         }
         catch (TimeoutException)
         {
-            return FailedOutcome(request, "The request did not finish before the Lambda deadline.");
+            return (FailedOutcome(request, "The request did not finish before the Lambda deadline."), running);
         }
         catch (Exception exception)
         {
-            return FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {exception.Message}");
+            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {exception.Message}"), running.IsCompleted ? null : running);
         }
     }
 
-    private async Task<string> UndoAsync(CustomResourceOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// A provider that ignored its token may still create something after the FAILED answer went out: it gets until
+    /// the deadline to finish, and whatever it made is undone.
+    /// </summary>
+    private async Task<string?> CleanUpAbandonedAsync(Task<CustomResourceOutcome>? abandoned, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        if (outcome.UndoIfUndelivered is null)
+        if (abandoned is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var late = await abandoned.WaitAsync(Until(deadline - UndoMargin), _time, cancellationToken);
+            return late.UndoIfUndelivered is null ? "finished late, nothing to undo" : "finished late, undo " + await UndoAsync(late.UndoIfUndelivered, deadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return "still running at the deadline";
+        }
+        catch (Exception exception)
+        {
+            return $"failed late ({exception.GetType().Name})";
+        }
+    }
+
+    private async Task<string> UndoAsync(Func<CancellationToken, Task>? undo, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (undo is null)
         {
             return "none";
         }
@@ -155,7 +203,7 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         {
             using var undoTimer = new CancellationTokenSource(Until(deadline - UndoMargin), _time);
             using var undoToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, undoTimer.Token);
-            await outcome.UndoIfUndelivered(undoToken.Token);
+            await undo(undoToken.Token);
             return "done";
         }
         catch (Exception exception)
@@ -227,7 +275,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         string result,
         long started,
         string? error,
-        string? undo)
+        string? undo,
+        string? abandonedProvider)
     {
         var fields = new List<KeyValuePair<string, object?>>(12 + (outcome.LogFields?.Count ?? 0))
         {
@@ -247,7 +296,16 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         if (error is not null)
         {
             fields.Add(new("error", error));
+        }
+
+        if (undo is not null)
+        {
             fields.Add(new("undo", undo));
+        }
+
+        if (abandonedProvider is not null)
+        {
+            fields.Add(new("abandonedProvider", abandonedProvider));
         }
 
         if (outcome.LogFields is not null)

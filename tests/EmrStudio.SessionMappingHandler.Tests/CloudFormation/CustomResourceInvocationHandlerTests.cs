@@ -232,6 +232,61 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_ProviderClaimsSuccessWithoutAnId_AnswersFailedAndUndoesItsWork()
+    {
+        var url = CreateUrl();
+        var undone = false;
+        var provider = ScriptedProvider.Answering(new CustomResourceOutcome
+        {
+            Status = ResponseStatus.Success,
+            PhysicalResourceId = string.Empty,
+            UndoIfUndelivered = _ =>
+            {
+                undone = true;
+                return Task.CompletedTask;
+            },
+        });
+
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
+
+        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        Assert.Equal("FAILED", answer.Status);
+        Assert.Equal(CustomResourceInvocationHandler.FailedCreatePhysicalResourceId, answer.PhysicalResourceId);
+        Assert.True(undone);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AbandonedProviderFinishesBeforeTheDeadline_ItsWorkIsUndone()
+    {
+        var url = CreateUrl();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(2.5);
+        var undone = false;
+        var provider = new ScriptedProvider(async (_, _) =>
+        {
+            // Abandoned at deadline - 0.5 s; finishes 0.2 s later, still before the deadline.
+            await Task.Delay(deadline - DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(300), CancellationToken.None);
+            return new CustomResourceOutcome
+            {
+                Status = ResponseStatus.Success,
+                PhysicalResourceId = NewPhysicalResourceId,
+                UndoIfUndelivered = _ =>
+                {
+                    undone = true;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+
+        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        Assert.Equal("FAILED", answer.Status);
+        Assert.True(undone);
+        Assert.True(DateTimeOffset.UtcNow < deadline);
+        Assert.Contains("undo done", _log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_MalformedEvent_ThrowsWithoutAnAnswerAndLogsIt()
     {
         var provider = ScriptedProvider.Succeeding();
