@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -19,7 +21,7 @@ internal static class CloudFormationResponseSerializer
 
     public static byte[] Serialize(CloudFormationResponse response)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(response, ResponseTypeInfo);
+        var body = ToJson(response);
         if (body.Length <= MaxBodyBytes)
         {
             return body;
@@ -33,7 +35,7 @@ internal static class CloudFormationResponseSerializer
 
         if (response.Data is not null)
         {
-            var withoutData = JsonSerializer.SerializeToUtf8Bytes(With(response, response.Reason, data: null), ResponseTypeInfo);
+            var withoutData = ToJson(With(response, response.Reason, data: null));
             if (withoutData.Length <= MaxBodyBytes)
             {
                 return withoutData;
@@ -70,7 +72,7 @@ internal static class CloudFormationResponseSerializer
         while (low <= high)
         {
             var kept = low + ((high - low) / 2);
-            var candidate = JsonSerializer.SerializeToUtf8Bytes(With(response, Cut(reason, kept) + TruncationMark, data), ResponseTypeInfo);
+            var candidate = ToJson(With(response, Cut(reason, kept) + TruncationMark, data));
             if (candidate.Length <= MaxBodyBytes)
             {
                 best = candidate;
@@ -83,6 +85,62 @@ internal static class CloudFormationResponseSerializer
         }
 
         return best;
+    }
+
+    private static byte[] ToJson(CloudFormationResponse response) =>
+        UnescapeSurrogatePairs(JsonSerializer.SerializeToUtf8Bytes(response, ResponseTypeInfo));
+
+    /// <summary>
+    /// Rewrites each escaped surrogate pair (<c>\uD83D\uDE00</c>, twelve bytes) as the character's four raw UTF-8
+    /// bytes. Even the relaxed encoder escapes everything outside the Basic Multilingual Plane (emoji, rarer CJK);
+    /// CloudFormation reads raw UTF-8 just as well, and the bytes saved are left for the Reason.
+    /// </summary>
+    internal static byte[] UnescapeSurrogatePairs(byte[] json)
+    {
+        if (json.AsSpan().IndexOf((byte)'\\') < 0)
+        {
+            return json;
+        }
+
+        var output = new byte[json.Length];
+        var written = 0;
+        var i = 0;
+        while (i < json.Length)
+        {
+            if (json[i] != '\\' || i + 1 >= json.Length)
+            {
+                output[written++] = json[i++];
+                continue;
+            }
+
+            if (json[i + 1] == 'u'
+                && i + 12 <= json.Length
+                && TryReadHex4(json.AsSpan(i + 2, 4), out var high)
+                && char.IsHighSurrogate(high)
+                && json[i + 6] == '\\'
+                && json[i + 7] == 'u'
+                && TryReadHex4(json.AsSpan(i + 8, 4), out var low)
+                && char.IsLowSurrogate(low))
+            {
+                written += new Rune(high, low).EncodeToUtf8(output.AsSpan(written));
+                i += 12;
+                continue;
+            }
+
+            // Any other escape (\\, \", \n, \u0001, a lone surrogate) is copied whole, so that the backslash of an
+            // escaped backslash is never mistaken for the start of an escape.
+            output[written++] = json[i++];
+            output[written++] = json[i++];
+        }
+
+        return output.AsSpan(0, written).ToArray();
+    }
+
+    private static bool TryReadHex4(ReadOnlySpan<byte> digits, out char value)
+    {
+        var ok = ushort.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var number);
+        value = (char)number;
+        return ok;
     }
 
     private static string Cut(string text, int length)

@@ -52,6 +52,30 @@ public sealed class CloudFormationResponseSerializerTests
     }
 
     [Fact]
+    public void Serialize_CharactersOutsideTheBasicPlane_WrittenAsRawUtf8()
+    {
+        var body = CloudFormationResponseSerializer.Serialize(Response(reason: "Policy 😀 for 𠀋 group"));
+
+        var text = Encoding.UTF8.GetString(body);
+        Assert.Contains("Policy 😀 for 𠀋 group", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("back\\slash \\uD83D\\uDE00 literally")]
+    [InlineData("quote \" and control \u0001 and \\\\ pairs")]
+    [InlineData("lone \\ at the end \\")]
+    public void UnescapeSurrogatePairs_AnyOtherEscape_LeftIntact(string value)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value);
+
+        var rewritten = CloudFormationResponseSerializer.UnescapeSurrogatePairs(json);
+
+        Assert.Equal(value, JsonSerializer.Deserialize<string>(rewritten));
+    }
+
+    [Fact]
     public void Serialize_DataTooLargeWithAShortReason_ReasonCutBeforeDataIsDropped()
     {
         var data = new Dictionary<string, string> { ["Big"] = new string('d', 2500) };
