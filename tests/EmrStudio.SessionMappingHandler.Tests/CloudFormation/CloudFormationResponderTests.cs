@@ -86,7 +86,8 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
         var exception = await Assert.ThrowsAsync<ResponseDeliveryException>(
             () => _responder.SendAsync(_url, Response(), Token(TimeSpan.FromSeconds(1))));
 
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromMilliseconds(1500));
+        // Generous upper bounds: the machine is shared, and the point is "near the token's end, not the stall's".
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(4));
         Assert.True(_receiver.AttemptCount(_url) > 2);
         Assert.Equal(0, _receiver.AcceptedCount(_url));
         Assert.DoesNotContain(_receiver.SignatureOf(_url), exception.Message, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
 
         await _responder.SendAsync(_url, Response(), Token(Wait));
 
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(3));
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(6));
         Assert.Equal(2, _receiver.AttemptCount(_url));
         Assert.Equal(1, _receiver.AcceptedCount(_url));
     }
@@ -115,7 +116,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<ResponseDeliveryException>(() => responder.SendAsync(_url, Response(), Token(TimeSpan.FromMilliseconds(800))));
 
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(700), TimeSpan.FromMilliseconds(1500));
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(4));
         Assert.Equal(0, _receiver.AcceptedCount(_url));
     }
 
