@@ -147,7 +147,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         }
         catch (Exception exception)
         {
-            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {exception.Message}"), null);
+            // The Reason is shown in the stack's events to anyone who can read the stack: redacted like a log line.
+            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {LogRedactor.Redact(exception.Message)}"), null);
         }
 
         try
@@ -162,7 +163,7 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         }
         catch (Exception exception)
         {
-            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {exception.Message}"), running.IsCompleted ? null : running);
+            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {LogRedactor.Redact(exception.Message)}"), running.IsCompleted ? null : running);
         }
     }
 
