@@ -109,12 +109,20 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             using var delivery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deliveryTimer.Token);
             await _responder.SendAsync(request.ResponseUrl, response, delivery.Token);
         }
-        catch (ResponseDeliveryException exception)
+        catch (Exception exception)
         {
+            // Whatever stopped the answer (the responder's own failure or anything unforeseen), CloudFormation does
+            // not have it: undo, then report the invocation as failed.
             var undo = await UndoAsync(outcome.UndoIfUndelivered, deadline, cancellationToken);
             var late = await CleanUpAbandonedAsync(abandoned, deadline, cancellationToken);
-            WriteOutcome(LogLevel.Error, context, request, outcome, OutcomeUndelivered, started, exception.Message, undo, late);
-            throw;
+            var error = LogRedactor.Redact(exception.Message);
+            WriteOutcome(LogLevel.Error, context, request, outcome, OutcomeUndelivered, started, error, undo, late);
+            if (exception is ResponseDeliveryException)
+            {
+                throw;
+            }
+
+            throw new ResponseDeliveryException($"The answer was not delivered ({exception.GetType().Name}): {error}", exception);
         }
 
         var undoAfterAnswer = overruled ? await UndoAsync(provided.UndoIfUndelivered, deadline, cancellationToken) : null;

@@ -115,6 +115,31 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAsync_ResponderFailsUnexpectedly_RunsTheUndoAndThrowsDeliveryException()
+    {
+        var undone = false;
+        var provider = ScriptedProvider.Answering(new CustomResourceOutcome
+        {
+            Status = ResponseStatus.Success,
+            PhysicalResourceId = NewPhysicalResourceId,
+            UndoIfUndelivered = _ =>
+            {
+                undone = true;
+                return Task.CompletedTask;
+            },
+        });
+        var responder = new DelegateResponder((_, _, _) => throw new InvalidOperationException("unforeseen"));
+        var handler = new CustomResourceInvocationHandler(provider, responder, _log.Log);
+
+        var exception = await Assert.ThrowsAsync<ResponseDeliveryException>(
+            () => handler.HandleAsync(EventFixtures.LoadBytes("create.json"), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None));
+
+        Assert.True(undone);
+        Assert.IsType<InvalidOperationException>(exception.InnerException);
+        Assert.DoesNotContain(EventFixtures.SampleSignature, _log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_Delivered_DoesNotRunTheUndo()
     {
         var url = CreateUrl();
