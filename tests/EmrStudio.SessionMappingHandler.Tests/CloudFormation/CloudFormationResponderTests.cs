@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EmrStudio.SessionMappingHandler.CloudFormation;
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Tests.Logging;
 using EmrStudio.Testing.CloudFormation;
 using Xunit;
@@ -25,11 +24,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
     {
         await _receiver.StartAsync();
         _url = _receiver.CreateResponseUrl(StackId, RequestId, LogicalResourceId);
-        _responder = new CloudFormationResponder(
-            _http,
-            _log.Log,
-            new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)),
-            TimeSpan.FromMilliseconds(500));
+        _responder = TestResponders.Fast(_http, _log.Log);
     }
 
     public async Task DisposeAsync()
@@ -111,7 +106,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
     public async Task SendAsync_EveryAttemptStalls_BoundedByTheToken()
     {
         _receiver.StallForever(_url, TimeSpan.FromSeconds(30));
-        var responder = new CloudFormationResponder(_http, _log.Log, new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)), TimeSpan.FromSeconds(30));
+        var responder = TestResponders.Fast(_http, _log.Log, TimeSpan.FromSeconds(30));
         var stopwatch = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<ResponseDeliveryException>(() => responder.SendAsync(_url, Response(), Token(TimeSpan.FromMilliseconds(800))));

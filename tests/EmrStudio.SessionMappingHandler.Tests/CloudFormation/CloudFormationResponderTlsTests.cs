@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using EmrStudio.SessionMappingHandler.CloudFormation;
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Tests.Logging;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.Hosting;
@@ -29,7 +28,7 @@ public sealed class CloudFormationResponderTlsTests : IAsyncLifetime
         using var handler = TrustingOnly(_authority.CaFile);
         using var http = new HttpClient(handler, disposeHandler: false);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var responder = new CloudFormationResponder(http, new CapturedJsonLog().Log, new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)));
+        var responder = TestResponders.Fast(http, new CapturedJsonLog().Log, TimeSpan.FromSeconds(5));
         var url = _receiver.CreateResponseUrl("s", "r", "l");
         Assert.StartsWith("https://", url, StringComparison.Ordinal);
 
@@ -44,7 +43,7 @@ public sealed class CloudFormationResponderTlsTests : IAsyncLifetime
     {
         using var http = new HttpClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var responder = new CloudFormationResponder(http, new CapturedJsonLog().Log, new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)));
+        var responder = TestResponders.Fast(http, new CapturedJsonLog().Log, TimeSpan.FromSeconds(5));
         var url = _receiver.CreateResponseUrl("s", "r", "l");
 
         await Assert.ThrowsAsync<ResponseDeliveryException>(

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using EmrStudio.SessionMappingHandler.CloudFormation;
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Runtime;
 using EmrStudio.SessionMappingHandler.Tests.Fixtures;
 using EmrStudio.SessionMappingHandler.Tests.Logging;
@@ -28,11 +27,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _receiver.StartAsync();
-        _responder = new CloudFormationResponder(
-            _http,
-            _log.Log,
-            new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)),
-            TimeSpan.FromMilliseconds(500));
+        _responder = TestResponders.Fast(_http, _log.Log);
     }
 
     public async Task DisposeAsync()
@@ -90,23 +85,19 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     {
         var url = CreateUrl();
         _receiver.FailForever(url);
-        var undone = false;
+        var undo = new UndoProbe();
         var provider = ScriptedProvider.Answering(new CustomResourceOutcome
         {
             Status = ResponseStatus.Success,
             PhysicalResourceId = NewPhysicalResourceId,
-            UndoIfUndelivered = _ =>
-            {
-                undone = true;
-                return Task.CompletedTask;
-            },
+            UndoIfUndelivered = undo.Undo,
         });
         var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
 
         await Assert.ThrowsAsync<ResponseDeliveryException>(
             () => Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None));
 
-        Assert.True(undone);
+        Assert.Equal(1, undo.Runs);
         Assert.True(DateTimeOffset.UtcNow < deadline);
         Assert.Equal(0, _receiver.AcceptedCount(url));
         var line = Assert.Single(_log.LinesWith("outcome", "UNDELIVERED"));
@@ -117,16 +108,12 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_ResponderFailsUnexpectedly_RunsTheUndoAndThrowsDeliveryException()
     {
-        var undone = false;
+        var undo = new UndoProbe();
         var provider = ScriptedProvider.Answering(new CustomResourceOutcome
         {
             Status = ResponseStatus.Success,
             PhysicalResourceId = NewPhysicalResourceId,
-            UndoIfUndelivered = _ =>
-            {
-                undone = true;
-                return Task.CompletedTask;
-            },
+            UndoIfUndelivered = undo.Undo,
         });
         var responder = new DelegateResponder((_, _, _) => throw new InvalidOperationException("unforeseen"));
         var handler = new CustomResourceInvocationHandler(provider, responder, _log.Log);
@@ -134,7 +121,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var exception = await Assert.ThrowsAsync<ResponseDeliveryException>(
             () => handler.HandleAsync(EventFixtures.LoadBytes("create.json"), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None));
 
-        Assert.True(undone);
+        Assert.Equal(1, undo.Runs);
         Assert.IsType<InvalidOperationException>(exception.InnerException);
         Assert.DoesNotContain(EventFixtures.SampleSignature, _log.Text, StringComparison.Ordinal);
     }
@@ -144,21 +131,17 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     {
         var url = CreateUrl();
         _receiver.FailNext(url, 2);
-        var undone = false;
+        var undo = new UndoProbe();
         var provider = ScriptedProvider.Answering(new CustomResourceOutcome
         {
             Status = ResponseStatus.Success,
             PhysicalResourceId = NewPhysicalResourceId,
-            UndoIfUndelivered = _ =>
-            {
-                undone = true;
-                return Task.CompletedTask;
-            },
+            UndoIfUndelivered = undo.Undo,
         });
 
         await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
 
-        Assert.False(undone);
+        Assert.False(undo.Ran);
         Assert.Equal(1, _receiver.AcceptedCount(url));
     }
 
@@ -260,16 +243,12 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     public async Task HandleAsync_ProviderClaimsSuccessWithoutAnId_AnswersFailedAndUndoesItsWork()
     {
         var url = CreateUrl();
-        var undone = false;
+        var undo = new UndoProbe();
         var provider = ScriptedProvider.Answering(new CustomResourceOutcome
         {
             Status = ResponseStatus.Success,
             PhysicalResourceId = string.Empty,
-            UndoIfUndelivered = _ =>
-            {
-                undone = true;
-                return Task.CompletedTask;
-            },
+            UndoIfUndelivered = undo.Undo,
         });
 
         await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
@@ -277,7 +256,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var answer = await _receiver.WaitForAnswerAsync(url, Wait);
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal(CustomResourceInvocationHandler.FailedCreatePhysicalResourceId, answer.PhysicalResourceId);
-        Assert.True(undone);
+        Assert.Equal(1, undo.Runs);
     }
 
     [Fact]
@@ -285,7 +264,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     {
         var url = CreateUrl();
         var deadline = DateTimeOffset.UtcNow.AddSeconds(2.5);
-        var undone = false;
+        var undo = new UndoProbe();
         var provider = new ScriptedProvider(async (_, _) =>
         {
             // Abandoned at deadline - 0.5 s; finishes 0.2 s later, still before the deadline.
@@ -294,11 +273,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             {
                 Status = ResponseStatus.Success,
                 PhysicalResourceId = NewPhysicalResourceId,
-                UndoIfUndelivered = _ =>
-                {
-                    undone = true;
-                    return Task.CompletedTask;
-                },
+                UndoIfUndelivered = undo.Undo,
             };
         });
 
@@ -306,7 +281,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var answer = await _receiver.WaitForAnswerAsync(url, Wait);
         Assert.Equal("FAILED", answer.Status);
-        Assert.True(undone);
+        Assert.Equal(1, undo.Runs);
         Assert.True(DateTimeOffset.UtcNow < deadline);
         Assert.Contains("undo done", _log.Text, StringComparison.Ordinal);
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EmrStudio.SessionMappingHandler.CloudFormation;
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Runtime;
 using EmrStudio.SessionMappingHandler.Tests.CloudFormation;
 using EmrStudio.SessionMappingHandler.Tests.Fixtures;
@@ -77,16 +76,12 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
             "7d4e1c2a-5b6f-4a3e-9d8c-1f2e3d4c5b6a",
             "DataScientists");
         _receiver.FailForever(url, 403);
-        var undone = false;
+        var undo = new UndoProbe();
         var provider = ScriptedProvider.Answering(new CustomResourceOutcome
         {
             Status = ResponseStatus.Success,
             PhysicalResourceId = "es-0123456789ABCDEFGHIJKLMNO/GROUP/0b1c2d3e",
-            UndoIfUndelivered = _ =>
-            {
-                undone = true;
-                return Task.CompletedTask;
-            },
+            UndoIfUndelivered = undo.Undo,
         });
         _api.Enqueue(EventFixtures.Load("create.json", url), "req-create", DateTimeOffset.UtcNow.AddSeconds(2));
 
@@ -95,17 +90,13 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
         var result = await _api.WaitForResultAsync("req-create", Wait);
         Assert.True(result.IsError);
         Assert.Equal(nameof(ResponseDeliveryException), result.ErrorTypeHeader);
-        Assert.True(undone);
+        Assert.Equal(1, undo.Runs);
         Assert.DoesNotContain(_receiver.SignatureOf(url), result.Body, StringComparison.Ordinal);
     }
 
     private InvocationLoop Loop(ICustomResourceProvider provider)
     {
-        var responder = new CloudFormationResponder(
-            _http,
-            _log.Log,
-            new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)),
-            TimeSpan.FromMilliseconds(500));
+        var responder = TestResponders.Fast(_http, _log.Log);
         var handler = new CustomResourceInvocationHandler(provider, responder, _log.Log);
         return new InvocationLoop(_client, handler, _environment, _log.Log);
     }
