@@ -39,9 +39,6 @@ internal static partial class LogRedactor
         return false;
     }
 
-    /// <summary>The value as it may be logged under <paramref name="name"/>.</summary>
-    public static string RedactField(string name, string value) => IsSensitiveName(name) ? Redacted : Redact(value);
-
     /// <summary>Free text (a message, an exception message, a field value) with every credential removed.</summary>
     public static string Redact(string value)
     {
