@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace EmrStudio.SessionMappingHandler.Logging;
+
+/// <summary>
+/// Writes one JSON object per line: <c>time</c> (ISO 8601 UTC), <c>level</c>, <c>message</c>, then the scoped fields
+/// and the line's own fields. Every string passes through <see cref="LogRedactor"/>, so callers cannot leak a
+/// ResponseURL's query string or a credential by accident.
+/// </summary>
+internal sealed class JsonLogger : ILog
+{
+    private readonly JsonLineSink _sink;
+    private readonly TimeProvider _time;
+    private readonly LogLevel _minimumLevel;
+    private readonly KeyValuePair<string, object?>[] _scope;
+
+    public JsonLogger(TextWriter writer, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Debug)
+        : this(new JsonLineSink(writer), time ?? TimeProvider.System, minimumLevel, [])
+    {
+    }
+
+    public JsonLogger(Stream stream, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Debug)
+        : this(new JsonLineSink(stream), time ?? TimeProvider.System, minimumLevel, [])
+    {
+    }
+
+    private JsonLogger(JsonLineSink sink, TimeProvider time, LogLevel minimumLevel, KeyValuePair<string, object?>[] scope)
+    {
+        _sink = sink;
+        _time = time;
+        _minimumLevel = minimumLevel;
+        _scope = scope;
+    }
+
+    public void Write(LogLevel level, string message, params ReadOnlySpan<KeyValuePair<string, object?>> fields)
+    {
+        if (level < _minimumLevel)
+        {
+            return;
+        }
+
+        var line = new LogLine(_time.GetUtcNow(), level, message, _scope, fields.ToArray());
+        _sink.WriteLine(line, static (json, state) => state.WriteTo(json));
+    }
+
+    public ILog With(params ReadOnlySpan<KeyValuePair<string, object?>> fields)
+    {
+        if (fields.IsEmpty)
+        {
+            return this;
+        }
+
+        return new JsonLogger(_sink, _time, _minimumLevel, [.. _scope, .. fields]);
+    }
+
+    private readonly record struct LogLine(
+        DateTimeOffset Time,
+        LogLevel Level,
+        string Message,
+        KeyValuePair<string, object?>[] Scope,
+        KeyValuePair<string, object?>[] Fields)
+    {
+        public void WriteTo(Utf8JsonWriter json)
+        {
+            json.WriteStartObject();
+            json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("level", LevelName(Level));
+            json.WriteString("message", LogRedactor.Redact(Message));
+            foreach (var field in Scope)
+            {
+                WriteField(json, field.Key, field.Value);
+            }
+
+            foreach (var field in Fields)
+            {
+                WriteField(json, field.Key, field.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        private static string LevelName(LogLevel level) => level switch
+        {
+            LogLevel.Debug => "debug",
+            LogLevel.Info => "info",
+            LogLevel.Warn => "warn",
+            LogLevel.Error => "error",
+            _ => "info",
+        };
+
+        private static void WriteField(Utf8JsonWriter json, string name, object? value)
+        {
+            if (value is not null && LogRedactor.IsSensitiveName(name))
+            {
+                json.WriteString(name, LogRedactor.Redacted);
+                return;
+            }
+
+            switch (value)
+            {
+                case null:
+                    json.WriteNull(name);
+                    break;
+                case string text:
+                    json.WriteString(name, LogRedactor.Redact(text));
+                    break;
+                case bool flag:
+                    json.WriteBoolean(name, flag);
+                    break;
+                case int or long or short or sbyte:
+                    json.WriteNumber(name, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    break;
+                case uint or ulong or ushort or byte:
+                    json.WriteNumber(name, Convert.ToUInt64(value, CultureInfo.InvariantCulture));
+                    break;
+                case double number when double.IsFinite(number):
+                    json.WriteNumber(name, number);
+                    break;
+                case float number when float.IsFinite(number):
+                    json.WriteNumber(name, number);
+                    break;
+                case decimal number:
+                    json.WriteNumber(name, number);
+                    break;
+                case TimeSpan duration:
+                    json.WriteNumber(name, Math.Round(duration.TotalMilliseconds, 3));
+                    break;
+                case DateTimeOffset instant:
+                    json.WriteString(name, instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+                    break;
+                case DateTime instant:
+                    json.WriteString(name, instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    json.WriteString(name, LogRedactor.Redact(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
+                    break;
+            }
+        }
+    }
+}
