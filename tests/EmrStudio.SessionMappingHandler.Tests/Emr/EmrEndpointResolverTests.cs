@@ -1,6 +1,8 @@
+using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.Testing.Emr;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Emr;
@@ -84,7 +86,7 @@ public sealed class EmrEndpointResolverTests
     {
         var environment = new DictionaryEnvironment(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL_EMR", "http://127.0.0.1:9"));
 
-        using var client = EmrClient.Create(environment, CertificateTrust.Resolve(new DictionaryEnvironment()), new CollectingLog());
+        using var client = EmrClient.Create(environment, CertificateTrust.Resolve(new DictionaryEnvironment()), new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), new CollectingLog());
 
         Assert.NotNull(client);
     }
@@ -92,6 +94,6 @@ public sealed class EmrEndpointResolverTests
     [Fact]
     public void CreateClient_WithoutRegion_FailsBeforeAnyCall()
     {
-        Assert.Throws<InvalidOperationException>(() => EmrClient.Create(new DictionaryEnvironment(), CertificateTrust.Resolve(new DictionaryEnvironment()), new CollectingLog()));
+        Assert.Throws<InvalidOperationException>(() => EmrClient.Create(new DictionaryEnvironment(), CertificateTrust.Resolve(new DictionaryEnvironment()), new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), new CollectingLog()));
     }
 }

@@ -1,5 +1,6 @@
 using EmrStudio.SessionMappingHandler.CloudFormation;
 using EmrStudio.SessionMappingHandler.Mapping;
+using EmrStudio.SessionMappingHandler.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -30,7 +31,7 @@ internal sealed class MappingWorld
         Emr.AddIdentity("GROUP", GroupName, GroupId);
         Emr.AddIdentity("GROUP", OtherGroupName, OtherGroupId);
         Emr.AddIdentity("USER", UserName, UserId);
-        Log = new RecordingLog();
+        Log = new CollectingLog();
         Provider = new SessionMappingProvider(Emr, Log, Time);
     }
 
@@ -38,7 +39,7 @@ internal sealed class MappingWorld
 
     public InMemoryEmrClient Emr { get; }
 
-    public RecordingLog Log { get; }
+    public CollectingLog Log { get; }
 
     public SessionMappingProvider Provider { get; }
 

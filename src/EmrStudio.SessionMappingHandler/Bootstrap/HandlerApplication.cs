@@ -1,0 +1,53 @@
+using Amazon.Runtime;
+using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Helpers;
+using EmrStudio.SessionMappingHandler.Http;
+using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Mapping;
+using EmrStudio.SessionMappingHandler.Runtime;
+
+namespace EmrStudio.SessionMappingHandler.Bootstrap;
+
+/// <summary>
+/// The composition root: builds the layers from the environment and runs the invocation loop. Program.cs calls it
+/// with the process's environment; in-process tests call it with a dictionary and the fakes' addresses, so that what
+/// they test is wired exactly as the published bootstrap is.
+/// </summary>
+internal static class HandlerApplication
+{
+    /// <summary>Runs until <paramref name="stopToken"/> ends or the Runtime API says stop; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IEnvironment environment, AWSCredentials credentials, ILog log, CancellationToken stopToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(log);
+
+        using var runtime = new RuntimeApiClient(environment);
+        CertificateTrust trust;
+        try
+        {
+            trust = CertificateTrust.Resolve(environment);
+            _ = EmrEndpointResolver.Resolve(environment);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Misconfiguration (no region, an unreadable SSL_CERT_FILE): Lambda shows it as an init error.
+            log.Write(LogLevel.Error, "Initialization failed", new KeyValuePair<string, object?>("error", exception.Message));
+            await runtime.PostInitErrorAsync(
+                new RuntimeErrorBody { ErrorType = "Runtime.InitError", ErrorMessage = exception.Message },
+                stopToken);
+            return InvocationLoop.RuntimeApiExitCode;
+        }
+
+        using var emr = EmrClient.Create(environment, trust, credentials, log);
+        using var answerConnections = HttpHandlerFactory.Create(trust);
+        // The responder bounds every PUT itself, against the Lambda deadline; HttpClient's own 100 s must not.
+        using var answers = new HttpClient(answerConnections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var provider = new SessionMappingProvider(emr, log, TimeProvider.System);
+        var responder = new CloudFormationResponder(answers, log);
+        var handler = new CustomResourceInvocationHandler(provider, responder, log);
+        var loop = new InvocationLoop(runtime, handler, environment, log);
+        return await loop.RunAsync(stopToken);
+    }
+}
