@@ -1,7 +1,7 @@
 namespace EmrStudio.SessionMappingHandler.CloudFormation;
 
 /// <summary>The body PUT to the ResponseURL.</summary>
-internal sealed class CloudFormationResponse
+internal sealed record CloudFormationResponse
 {
     public required string Status { get; init; }
 

@@ -35,7 +35,7 @@ internal static class CloudFormationResponseSerializer
 
         if (response.Data is not null)
         {
-            var withoutData = ToJson(With(response, response.Reason, data: null));
+            var withoutData = ToJson(response with { Data = null });
             if (withoutData.Length <= MaxBodyBytes)
             {
                 return withoutData;
@@ -72,7 +72,7 @@ internal static class CloudFormationResponseSerializer
         while (low <= high)
         {
             var kept = low + ((high - low) / 2);
-            var candidate = ToJson(With(response, Cut(reason, kept) + TruncationMark, data));
+            var candidate = ToJson(response with { Reason = Cut(reason, kept) + TruncationMark, Data = data });
             if (candidate.Length <= MaxBodyBytes)
             {
                 best = candidate;
@@ -152,18 +152,6 @@ internal static class CloudFormationResponseSerializer
 
         return text[..Math.Min(length, text.Length)];
     }
-
-    private static CloudFormationResponse With(CloudFormationResponse response, string? reason, Dictionary<string, string>? data) => new()
-    {
-        Status = response.Status,
-        Reason = reason,
-        PhysicalResourceId = response.PhysicalResourceId,
-        StackId = response.StackId,
-        RequestId = response.RequestId,
-        LogicalResourceId = response.LogicalResourceId,
-        NoEcho = response.NoEcho,
-        Data = data,
-    };
 
     private static JsonTypeInfo<CloudFormationResponse> CreateTypeInfo()
     {

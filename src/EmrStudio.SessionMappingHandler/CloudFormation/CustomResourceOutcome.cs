@@ -1,7 +1,7 @@
 namespace EmrStudio.SessionMappingHandler.CloudFormation;
 
 /// <summary>What to answer CloudFormation, and how to undo the work if that answer cannot be delivered.</summary>
-internal sealed class CustomResourceOutcome
+internal sealed record CustomResourceOutcome
 {
     public required string Status { get; init; }
 

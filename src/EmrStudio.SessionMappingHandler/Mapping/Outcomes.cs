@@ -20,15 +20,4 @@ internal static class Outcomes
         PhysicalResourceId = physicalResourceId,
         Reason = reason,
     };
-
-    /// <summary>The same outcome with the event's log fields attached.</summary>
-    public static CustomResourceOutcome WithLogFields(CustomResourceOutcome outcome, IReadOnlyDictionary<string, object?> fields) => new()
-    {
-        Status = outcome.Status,
-        Reason = outcome.Reason,
-        PhysicalResourceId = outcome.PhysicalResourceId,
-        Data = outcome.Data,
-        UndoIfUndelivered = outcome.UndoIfUndelivered,
-        LogFields = fields,
-    };
 }

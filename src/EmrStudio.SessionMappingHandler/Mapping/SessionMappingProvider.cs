@@ -48,7 +48,7 @@ internal sealed class SessionMappingProvider : ICustomResourceProvider
             outcome = Outcomes.Failed(fallbackId, $"{ReasonText.Echo(request.RequestType)} failed: {ReasonText.Describe(error)}");
         }
 
-        return Outcomes.WithLogFields(outcome, recorder.ToLogFields());
+        return outcome with { LogFields = recorder.ToLogFields() };
     }
 
     private static CustomResourceOutcome UnknownRequestType(RecordingEmrClient recorder, CloudFormationRequest request, string fallbackId)
