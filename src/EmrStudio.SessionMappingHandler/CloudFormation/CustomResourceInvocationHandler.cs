@@ -236,15 +236,7 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 
         if (outcome.Status == ResponseStatus.Failed && string.IsNullOrWhiteSpace(outcome.Reason))
         {
-            return new CustomResourceOutcome
-            {
-                Status = ResponseStatus.Failed,
-                Reason = "The request failed for an unknown reason.",
-                PhysicalResourceId = outcome.PhysicalResourceId,
-                Data = outcome.Data,
-                UndoIfUndelivered = outcome.UndoIfUndelivered,
-                LogFields = outcome.LogFields,
-            };
+            return outcome with { Reason = "The request failed for an unknown reason." };
         }
 
         return outcome;
