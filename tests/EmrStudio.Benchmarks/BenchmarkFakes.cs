@@ -16,10 +16,12 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/analytics/5b1e3a70-9c3f-11ef-8a1b-0a1b2c3d4e5f";
     private const string ServiceToken = "arn:aws:lambda:us-east-1:123456789012:function:session-mapping";
 
+    private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
     private int _events;
 
-    private BenchmarkFakes(TestCertificateAuthority authority, FakeEmr emr, ResponseUrlReceiver receiver)
+    private BenchmarkFakes(TestCertificateAuthority authority, FakeEmr emr, ResponseUrlReceiver receiver, IReadOnlyDictionary<string, string> extraEnvironment)
     {
+        _extraEnvironment = extraEnvironment;
         Authority = authority;
         Emr = emr;
         Receiver = receiver;
@@ -31,7 +33,8 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
 
     public ResponseUrlReceiver Receiver { get; }
 
-    public static async Task<BenchmarkFakes> StartAsync()
+    /// <param name="extraEnvironment">Set for every handler process on top of the Lambda-like environment.</param>
+    public static async Task<BenchmarkFakes> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var authority = new TestCertificateAuthority();
         var emr = new FakeEmr();
@@ -39,7 +42,7 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
         await emr.StartAsync(authority);
         await receiver.StartAsync(authority);
         emr.AddStudio(StudioId);
-        return new BenchmarkFakes(authority, emr, receiver);
+        return new BenchmarkFakes(authority, emr, receiver, extraEnvironment);
     }
 
     /// <summary>A Create for a group of its own, so that every event makes a new mapping and answers SUCCESS.</summary>
@@ -100,6 +103,11 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
             {
                 environment[inherited] = value;
             }
+        }
+
+        foreach (var (name, value) in _extraEnvironment)
+        {
+            environment[name] = value;
         }
 
         return environment;

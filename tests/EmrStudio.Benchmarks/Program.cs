@@ -19,7 +19,7 @@ var startedAt = DateTimeOffset.UtcNow;
 var aot = HandlerPublisher.PublishAot(repoRoot, settings.SkipPublish);
 var jit = settings.AotOnly ? null : HandlerPublisher.PublishJit(repoRoot, settings.SkipPublish);
 
-await using var fakes = await BenchmarkFakes.StartAsync();
+await using var fakes = await BenchmarkFakes.StartAsync(settings.HandlerEnvironment);
 var aotMeasurement = new HandlerMeasurement(fakes, aot);
 var jitMeasurement = jit is null ? null : new HandlerMeasurement(fakes, jit);
 
