@@ -20,7 +20,6 @@ internal sealed record BenchmarkReport(
     public const double ZipBudgetMib = 5;
     public const double MinimumJitRatio = 10;
 
-    private static readonly string[] Header = ["metric", "AOT", "JIT", "budget", "AOT ok"];
 
     /// <summary>How many times faster the AOT cold start is than the JIT one (medians).</summary>
     public double? JitToAotColdStartRatio => Jit is null ? null : Math.Round(Jit.ColdStartMs.Median / Aot.ColdStartMs.Median, 1);
@@ -30,9 +29,10 @@ internal sealed record BenchmarkReport(
 
     public string ToTable()
     {
+        string[] header = ["metric", Aot.Name, Jit?.Name ?? "JIT", "budget", "AOT ok"];
         var rows = new List<string[]>
         {
-            Header,
+            header,
             Row("cold start min (ms)", Aot.ColdStartMs.Min, Jit?.ColdStartMs.Min, null, null),
             Row("cold start median (ms)", Aot.ColdStartMs.Median, Jit?.ColdStartMs.Median, ColdStartBudgetMs, Aot.ColdStartMs.Median <= ColdStartBudgetMs),
             Row("cold start max (ms)", Aot.ColdStartMs.Max, Jit?.ColdStartMs.Max, null, null),
@@ -45,7 +45,7 @@ internal sealed record BenchmarkReport(
         };
         if (JitToAotColdStartRatio is { } ratio)
         {
-            rows.Add(["JIT / AOT cold start (x)", string.Empty, Format(ratio), ">= " + Format(MinimumJitRatio), ratio >= MinimumJitRatio ? "yes" : "NO"]);
+            rows.Add([$"{Jit!.Name} / {Aot.Name} cold start (x)", string.Empty, Format(ratio), ">= " + Format(MinimumJitRatio), ratio >= MinimumJitRatio ? "yes" : "NO"]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
@@ -53,7 +53,7 @@ internal sealed record BenchmarkReport(
         foreach (var row in rows)
         {
             table.Append("| ").AppendJoin(" | ", row.Select((cell, column) => column == 0 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))).AppendLine(" |");
-            if (ReferenceEquals(row, Header))
+            if (ReferenceEquals(row, header))
             {
                 table.Append('|').AppendJoin('|', widths.Select((width, column) => new string('-', width + 1) + (column == 0 ? "-" : ":"))).AppendLine("|");
             }

@@ -5,7 +5,7 @@ namespace EmrStudio.Benchmarks;
 /// <summary>The command line: how many cold starts and warm events to measure, and whether to publish first.</summary>
 internal sealed class BenchmarkSettings
 {
-    public const string Usage = "Usage: dotnet run -c Release --project tests/EmrStudio.Benchmarks [-- --runs N] [--warm-events N] [--skip-publish] [--aot-only] [--handler-env NAME=VALUE]...";
+    public const string Usage = "Usage: dotnet run -c Release --project tests/EmrStudio.Benchmarks [-- --runs N] [--warm-events N] [--skip-publish] [--aot-only] [--compare-with BOOTSTRAP] [--handler-env NAME=VALUE]...";
 
     public int ColdRuns { get; private set; } = 25;
 
@@ -19,6 +19,12 @@ internal sealed class BenchmarkSettings
 
     /// <summary>Measure only the AOT build (quicker while iterating on it).</summary>
     public bool AotOnly { get; private set; }
+
+    /// <summary>
+    /// Another AOT bootstrap (a copy of an earlier build) to run interleaved in place of the JIT build, so that a change
+    /// is measured against its predecessor under the same machine load.
+    /// </summary>
+    public string? CompareWith { get; private set; }
 
     /// <summary>Extra variables for the handler processes, to try a runtime knob (DOTNET_GCgen0size=...) without rebuilding.</summary>
     public Dictionary<string, string> HandlerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -43,6 +49,9 @@ internal sealed class BenchmarkSettings
                     var assignment = args[++i];
                     var equals = assignment.IndexOf('=', StringComparison.Ordinal);
                     settings.HandlerEnvironment[assignment[..equals]] = assignment[(equals + 1)..];
+                    break;
+                case "--compare-with" when i + 1 < args.Count:
+                    settings.CompareWith = Path.GetFullPath(args[++i]);
                     break;
                 case "--aot-only":
                     settings.AotOnly = true;

@@ -17,7 +17,9 @@ catch (ArgumentException exception)
 var repoRoot = RepositoryRoot.Find();
 var startedAt = DateTimeOffset.UtcNow;
 var aot = HandlerPublisher.PublishAot(repoRoot, settings.SkipPublish);
-var jit = settings.AotOnly ? null : HandlerPublisher.PublishJit(repoRoot, settings.SkipPublish);
+var jit = settings.CompareWith is { } other
+    ? new HandlerBuild("other", other, null, new FileInfo(other).Length, null)
+    : settings.AotOnly ? null : HandlerPublisher.PublishJit(repoRoot, settings.SkipPublish);
 
 await using var fakes = await BenchmarkFakes.StartAsync(settings.HandlerEnvironment);
 var aotMeasurement = new HandlerMeasurement(fakes, aot);
