@@ -41,17 +41,20 @@ internal sealed class JsonLineSink
             {
                 build(json, state);
             }
+
+            // The line and its newline in one write: standard output is unbuffered, so each Write is a system call,
+            // and one write also keeps the line whole for a reader of the pipe.
+            _buffer.Write(NewLine);
             try
             {
                 if (_stream is not null)
                 {
                     _stream.Write(_buffer.WrittenSpan);
-                    _stream.Write(NewLine);
                     _stream.Flush();
                 }
                 else
                 {
-                    _writer!.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan) + "\n");
+                    _writer!.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
                     _writer.Flush();
                 }
             }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EmrStudio.Testing.CloudFormation;
+using EmrStudio.Testing.Emr;
+using EmrStudio.Testing.Hosting;
+
+namespace EmrStudio.Benchmarks;
+
+/// <summary>
+/// EMR and the ResponseURL over HTTPS on loopback, with a private CA made for this run that the handler trusts the way a
+/// user trusts one (<c>SSL_CERT_FILE</c>). EMR answers at once: what is measured is the handler, not the service.
+/// </summary>
+internal sealed class BenchmarkFakes : IAsyncDisposable
+{
+    public const string StudioId = "es-0123456789ABCDEFGHIJKLMNO";
+    private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/analytics/5b1e3a70-9c3f-11ef-8a1b-0a1b2c3d4e5f";
+    private const string ServiceToken = "arn:aws:lambda:us-east-1:123456789012:function:session-mapping";
+
+    private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
+    private int _events;
+
+    private BenchmarkFakes(TestCertificateAuthority authority, FakeEmr emr, ResponseUrlReceiver receiver, IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        _extraEnvironment = extraEnvironment;
+        Authority = authority;
+        Emr = emr;
+        Receiver = receiver;
+    }
+
+    public TestCertificateAuthority Authority { get; }
+
+    public FakeEmr Emr { get; }
+
+    public ResponseUrlReceiver Receiver { get; }
+
+    /// <param name="extraEnvironment">Set for every handler process on top of the Lambda-like environment.</param>
+    public static async Task<BenchmarkFakes> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        var authority = new TestCertificateAuthority();
+        var emr = new FakeEmr();
+        var receiver = new ResponseUrlReceiver();
+        await emr.StartAsync(authority);
+        await receiver.StartAsync(authority);
+        emr.AddStudio(StudioId);
+        return new BenchmarkFakes(authority, emr, receiver, extraEnvironment);
+    }
+
+    /// <summary>A Create for a group of its own, so that every event makes a new mapping and answers SUCCESS.</summary>
+    public CreateEvent NextCreate()
+    {
+        var number = Interlocked.Increment(ref _events);
+        var group = Emr.AddGroup(string.Create(CultureInfo.InvariantCulture, $"benchmark-group-{number}"));
+        var requestId = Guid.NewGuid().ToString();
+        var responseUrl = Receiver.CreateResponseUrl(StackId, requestId, "DataScientists");
+        var body = new JsonObject
+        {
+            ["RequestType"] = "Create",
+            ["ServiceToken"] = ServiceToken,
+            ["ResponseURL"] = responseUrl,
+            ["StackId"] = StackId,
+            ["RequestId"] = requestId,
+            ["ResourceType"] = "Custom::EmrStudioSessionMapping",
+            ["LogicalResourceId"] = "DataScientists",
+            ["ResourceProperties"] = new JsonObject
+            {
+                ["ServiceToken"] = ServiceToken,
+                ["StudioId"] = StudioId,
+                ["IdentityType"] = "GROUP",
+                ["IdentityName"] = group.Name,
+                ["SessionPolicyArn"] = "arn:aws:iam::123456789012:policy/EmrStudioDataScientist",
+            },
+        };
+        return new CreateEvent(body.ToJsonString(), string.Create(CultureInfo.InvariantCulture, $"lambda-{number}"), responseUrl);
+    }
+
+    /// <summary>
+    /// What Lambda's provided.al2023 sets for a function, plus the fakes' addresses. Nothing else from this process's
+    /// environment leaks in (only PATH and DOTNET_ROOT, which the JIT build's host needs).
+    /// </summary>
+    public Dictionary<string, string> HandlerEnvironment(string runtimeApiAddress, string taskRoot)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = runtimeApiAddress,
+            ["AWS_REGION"] = FakeEmr.Region,
+            ["AWS_DEFAULT_REGION"] = FakeEmr.Region,
+            ["AWS_ACCESS_KEY_ID"] = FakeEmr.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = FakeEmr.SecretAccessKey,
+            ["AWS_LAMBDA_FUNCTION_NAME"] = "session-mapping",
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "128",
+            ["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/session-mapping",
+            ["LAMBDA_TASK_ROOT"] = taskRoot,
+            ["LAMBDA_RUNTIME_DIR"] = "/var/runtime",
+            ["LANG"] = "en_US.UTF-8",
+            ["TZ"] = ":UTC",
+            ["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString(),
+            ["SSL_CERT_FILE"] = Authority.CaFile,
+        };
+        foreach (var inherited in (ReadOnlySpan<string>)["PATH", "DOTNET_ROOT"])
+        {
+            if (Environment.GetEnvironmentVariable(inherited) is { } value)
+            {
+                environment[inherited] = value;
+            }
+        }
+
+        foreach (var (name, value) in _extraEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Receiver.DisposeAsync();
+        await Emr.DisposeAsync();
+        Authority.Dispose();
+    }
+}
