@@ -16,6 +16,7 @@ internal sealed class InProcessRunner : IHandlerRunner
     private readonly LockedStringWriter _writer = new();
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _running;
+    private bool _disposed;
 
     public string Name => "in-process";
 
@@ -53,6 +54,12 @@ internal sealed class InProcessRunner : IHandlerRunner
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         if (_running is not null)
         {

@@ -15,6 +15,7 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
     private Process? _process;
+    private bool _exited;
 
     public BootstrapProcessRunner(string executable) => _executable = executable;
 
@@ -31,7 +32,7 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
         }
     }
 
-    public bool HasExited => _process?.HasExited ?? false;
+    public bool HasExited => _exited || (_process?.HasExited ?? false);
 
     public Task StartAsync(IReadOnlyDictionary<string, string> environment)
     {
@@ -94,7 +95,7 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is null)
+        if (_process is null || _exited)
         {
             return;
         }
@@ -116,6 +117,7 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
             }
         }
 
+        _exited = true;
         _process.Dispose();
     }
 
