@@ -170,6 +170,24 @@ public abstract class SessionMappingScenarios
         AssertNoRejections(session);
     }
 
+    [Theory]
+    [InlineData("%01")]
+    [InlineData("%00")]
+    [InlineData("alice%1Bsmith")]
+    [InlineData("%EF%BF%BF")]
+    public async Task Delete_IdNamingAnIdentityEmrCannotHold_SucceedsWithoutARequestEmrWouldReject(string encodedIdentity)
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        // Reads back as a mapping id, but EMR's API refuses such an identity: no mapping of ours can carry it.
+        var id = $"emrstudio:{ScenarioWorld.StudioId}/USER/{encodedIdentity}";
+
+        var answer = AssertSucceeded(await session.SendAsync(world.Events.Delete(id, world.PropertiesByName(world.Alice))));
+
+        Assert.Equal(id, answer.PhysicalResourceId);
+        AssertNoRejections(session);
+    }
+
     [Fact]
     public async Task Delete_StudioAlreadyGone_Succeeds()
     {

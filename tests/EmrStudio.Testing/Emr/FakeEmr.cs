@@ -390,7 +390,7 @@ public sealed class FakeEmr : KestrelFake
                 return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
             }
 
-            if (text.Any(character => char.IsControl(character) && character is not ('\t' or '\r' or '\n')))
+            if (text.Any(character => !IsXmlCharacter(character)))
             {
                 return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
             }
@@ -553,6 +553,11 @@ public sealed class FakeEmr : KestrelFake
         var json = new JsonObject { ["__type"] = type, ["Message"] = message };
         await context.Response.WriteAsync(json.ToJsonString(), Encoding.UTF8, context.RequestAborted);
     }
+
+    // The pattern EMR quotes: [\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*. C1 controls (U+007F-U+009F)
+    // are inside it; C0 controls other than tab, CR and LF, and U+FFFE/U+FFFF are not. Surrogates count as pairs.
+    private static bool IsXmlCharacter(char character) =>
+        character is '\t' or '\r' or '\n' or (>= '\u0020' and <= '\uFFFD');
 
     private static double EpochSeconds() => Math.Round(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0, 3);
 
