@@ -8,7 +8,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
 public sealed class InProcessFuzzTests
 {
     public const int Seed = 5813;
-    public const int EventCount = 200;
+    public const int EventCount = 300;
 
     private readonly ITestOutputHelper _output;
 

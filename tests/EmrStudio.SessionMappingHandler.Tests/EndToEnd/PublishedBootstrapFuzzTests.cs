@@ -9,7 +9,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
 public sealed class PublishedBootstrapFuzzTests
 {
     public const int Seed = 20261124;
-    public const int EventCount = 300;
+    public const int EventCount = 400;
 
     private readonly PublishedBootstrap _published;
     private readonly ITestOutputHelper _output;

@@ -211,7 +211,8 @@ public sealed class HostileEventGenerator
         var body = BaseEvent(out var echo);
         body["RequestType"] = Pick(["Update", "Delete", "Delete", "Create"]);
         var studio = _random.Next(2) == 0 ? ScenarioWorld.StudioId : ScenarioWorld.MissingStudioId;
-        var type = Pick(["USER", "GROUP", "ROLE", "user", string.Empty]);
+        // Mostly real types, so that the identity part is what gets judged.
+        var type = Pick(["USER", "GROUP", "USER", "GROUP", "ROLE", "user", string.Empty]);
         var guid = new Guid(RandomBytes(16)).ToString();
         JsonNode? id = _random.Next(12) switch
         {
