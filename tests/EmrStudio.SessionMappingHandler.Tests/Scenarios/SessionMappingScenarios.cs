@@ -112,6 +112,58 @@ public abstract class SessionMappingScenarios
         Assert.Equal(ScenarioWorld.OtherPolicyArn, Assert.Single(world.Emr.Mappings).SessionPolicyArn);
     }
 
+    [Fact]
+    public async Task Update_RollbackWithPropertiesSwapped_RestoresTheOldPolicyUnderTheSameId()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        var before = world.PropertiesByName(world.DataScientists);
+        var after = world.PropertiesByName(world.DataScientists, ScenarioWorld.OtherPolicyArn);
+        var created = AssertSucceeded(await session.SendAsync(world.Events.Create(before)));
+        AssertSucceeded(await session.SendAsync(world.Events.Update(created.PhysicalResourceId!, after, before)));
+
+        var rolledBack = AssertSucceeded(await session.SendAsync(world.Events.Update(created.PhysicalResourceId!, before, after)));
+
+        Assert.Equal(created.PhysicalResourceId, rolledBack.PhysicalResourceId);
+        Assert.Equal(ScenarioWorld.PolicyArn, Assert.Single(world.Emr.Mappings).SessionPolicyArn);
+        Assert.Equal(2, world.Emr.CountOf("UpdateStudioSessionMapping"));
+    }
+
+    [Fact]
+    public async Task Update_ReplacementWhoseMappingExistsAlready_FailsWithTheIncomingIdAndLeavesBothUntouched()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        var old = world.PropertiesByName(world.DataScientists);
+        var created = AssertSucceeded(await session.SendAsync(world.Events.Create(old)));
+        world.Emr.PutMapping(ScenarioWorld.StudioId, world.Analysts, ScenarioWorld.OtherPolicyArn);
+
+        var answer = AssertFailed(await session.SendAsync(world.Events.Update(created.PhysicalResourceId!, world.PropertiesByName(world.Analysts), old)));
+
+        Assert.Equal(created.PhysicalResourceId, answer.PhysicalResourceId);
+        Assert.Contains("already exists", answer.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, world.Emr.CountOf("DeleteStudioSessionMapping"));
+        Assert.Equal(ScenarioWorld.OtherPolicyArn, world.Emr.Mappings.Single(mapping => mapping.IdentityId == world.Analysts.Id).SessionPolicyArn);
+        Assert.Contains(world.Emr.Mappings, mapping => mapping.IdentityId == world.DataScientists.Id);
+    }
+
+    [Fact]
+    public async Task Update_ReplacementAnswerUndeliverable_DeletesTheNewMappingAndKeepsTheOld()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        var old = world.PropertiesByName(world.DataScientists);
+        var created = AssertSucceeded(await session.SendAsync(world.Events.Create(old)));
+        var replacing = world.Events.Update(created.PhysicalResourceId!, world.PropertiesByName(world.Analysts), old);
+        world.Receiver.FailForever(replacing.ResponseUrl!, 500);
+
+        var exchange = await session.SendAsync(replacing, TimeSpan.FromSeconds(4));
+
+        Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
+        Assert.Empty(exchange.Answers);
+        Assert.Equal(world.DataScientists.Id, Assert.Single(world.Emr.Mappings).IdentityId);
+    }
+
     [Theory]
     [InlineData("unknown property", "Colour")]
     [InlineData("missing property", "SessionPolicyArn")]
@@ -449,8 +501,23 @@ public abstract class SessionMappingScenarios
         Assert.NotEqual(0, exitCode);
     }
 
-    protected async Task<ScenarioSession> StartAsync(ScenarioTransport transport = ScenarioTransport.PlainHttp) =>
-        await ScenarioSession.StartAsync(CreateRunner(), transport);
+    [Fact]
+    public async Task Startup_SslCertFileUnreadable_ReportsAnInitErrorAndExitsNonZero()
+    {
+        await using var session = await StartAsync(
+            adjustEnvironment: environment => environment["SSL_CERT_FILE"] = "/nonexistent/emrstudio-test-ca.pem");
+
+        var exitCode = await session.Runner.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEqual(0, exitCode);
+        var initError = Assert.Single(session.World.Runtime.InitErrors);
+        Assert.Contains("SSL_CERT_FILE", initError.Body, StringComparison.Ordinal);
+        Assert.Empty(session.World.Runtime.Results);
+    }
+
+    protected async Task<ScenarioSession> StartAsync(
+        ScenarioTransport transport = ScenarioTransport.PlainHttp, Action<Dictionary<string, string>>? adjustEnvironment = null) =>
+        await ScenarioSession.StartAsync(CreateRunner(), transport, adjustEnvironment);
 
     private static string MappingIdOf(FakeIdentity identity) => $"emrstudio:{ScenarioWorld.StudioId}/{identity.IdentityType}/{identity.Id}";
 

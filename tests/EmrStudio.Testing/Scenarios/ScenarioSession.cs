@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 
 namespace EmrStudio.Testing.Scenarios;
 
@@ -20,14 +21,22 @@ public sealed class ScenarioSession : IAsyncDisposable
 
     public IHandlerRunner Runner { get; }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The session owns the world and disposes it, on failure too.")]
-    public static async Task<ScenarioSession> StartAsync(IHandlerRunner runner, ScenarioTransport transport = ScenarioTransport.PlainHttp)
+    /// <param name="runner">Started here; the session stops it.</param>
+    /// <param name="transport">How the handler reaches the fakes.</param>
+    /// <param name="adjustEnvironment">Changes the function's variables before the start (a misconfiguration, say).</param>
+    [SuppressMessage("Reliability", "CA2000", Justification = "The session owns the world and disposes it, on failure too.")]
+    public static async Task<ScenarioSession> StartAsync(
+        IHandlerRunner runner,
+        ScenarioTransport transport = ScenarioTransport.PlainHttp,
+        Action<Dictionary<string, string>>? adjustEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         var session = new ScenarioSession(await ScenarioWorld.StartAsync(transport), runner);
         try
         {
-            await runner.StartAsync(session.World.HandlerEnvironment);
+            var environment = new Dictionary<string, string>(session.World.HandlerEnvironment, StringComparer.Ordinal);
+            adjustEnvironment?.Invoke(environment);
+            await runner.StartAsync(environment);
         }
         catch
         {
