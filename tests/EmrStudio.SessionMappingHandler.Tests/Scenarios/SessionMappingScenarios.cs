@@ -276,6 +276,35 @@ public abstract class SessionMappingScenarios
     }
 
     [Fact]
+    public async Task Create_FirstAttemptAppliedButItsAnswerLost_AdoptsTheMappingItMade()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        world.Emr.FailNext("CreateStudioSessionMapping", 1, FakeEmrFault.DropAfterApplying);
+
+        var answer = AssertSucceeded(await session.SendAsync(world.Events.Create(world.PropertiesByName(world.DataScientists))));
+
+        Assert.Equal(MappingIdOf(world.DataScientists), answer.PhysicalResourceId);
+        Assert.Equal(2, world.Emr.CountOf("CreateStudioSessionMapping"));
+        Assert.Equal(ScenarioWorld.PolicyArn, Assert.Single(world.Emr.Mappings).SessionPolicyArn);
+    }
+
+    [Fact]
+    public async Task Create_ReadingTheMappingBackRefused_DeletesItAgainAndFails()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        world.Emr.FailNext("GetStudioSessionMapping", 1, new FakeEmrError(400, "AccessDeniedException", "User is not authorized to perform: elasticmapreduce:GetStudioSessionMapping"));
+
+        var answer = AssertFailed(await session.SendAsync(world.Events.Create(world.PropertiesByName(world.DataScientists))));
+
+        Assert.StartsWith(SentinelPrefix, answer.PhysicalResourceId, StringComparison.Ordinal);
+        Assert.Contains("AccessDeniedException", answer.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, world.Emr.CountOf("DeleteStudioSessionMapping"));
+        Assert.Empty(world.Emr.Mappings);
+    }
+
+    [Fact]
     public async Task Create_UnknownRequestType_Fails()
     {
         await using var session = await StartAsync();
