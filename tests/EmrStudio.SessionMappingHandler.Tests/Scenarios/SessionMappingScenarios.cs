@@ -157,7 +157,8 @@ public abstract class SessionMappingScenarios
         var replacing = world.Events.Update(created.PhysicalResourceId!, world.PropertiesByName(world.Analysts), old);
         world.Receiver.FailForever(replacing.ResponseUrl!, 500);
 
-        var exchange = await session.SendAsync(replacing, TimeSpan.FromSeconds(4));
+        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 8 s leaves it 750 ms.
+        var exchange = await session.SendAsync(replacing, TimeSpan.FromSeconds(8));
 
         Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
         Assert.Empty(exchange.Answers);
@@ -339,7 +340,10 @@ public abstract class SessionMappingScenarios
         await using var session = await StartAsync();
         var world = session.World;
         world.Emr.Down = true;
-        var deadline = TimeSpan.FromSeconds(4);
+        // The cleanup after a create that got no answer outlives the provider's budget, so the handler abandons it at
+        // deadline - reserve/2 and has until deadline - 250 ms to PUT (reserve = 20% of the time, at least 1 s). 10 s
+        // leaves 750 ms for that; 4 s left 250 ms, which an overloaded two-core machine sometimes missed.
+        var deadline = TimeSpan.FromSeconds(10);
         var sent = DateTimeOffset.UtcNow;
 
         var properties = world.PropertiesByName(world.DataScientists);
@@ -381,7 +385,8 @@ public abstract class SessionMappingScenarios
         var created = world.Events.Create(world.PropertiesByName(world.DataScientists));
         world.Receiver.FailForever(created.ResponseUrl!, 403);
 
-        var exchange = await session.SendAsync(created, TimeSpan.FromSeconds(4));
+        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 8 s leaves it 750 ms.
+        var exchange = await session.SendAsync(created, TimeSpan.FromSeconds(8));
 
         Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
         Assert.Empty(exchange.Answers);

@@ -76,7 +76,8 @@ public sealed class ScenarioSession : IAsyncDisposable
             customResourceEvent,
             result,
             url is null ? [] : World.Receiver.Answers(url),
-            url is null ? [] : World.Receiver.ViolationsFor(url));
+            url is null ? [] : World.Receiver.ViolationsFor(url),
+            () => Runner.Output);
     }
 
     public async ValueTask DisposeAsync()
