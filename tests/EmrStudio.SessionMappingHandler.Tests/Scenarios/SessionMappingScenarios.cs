@@ -157,12 +157,15 @@ public abstract class SessionMappingScenarios
         var replacing = world.Events.Update(created.PhysicalResourceId!, world.PropertiesByName(world.Analysts), old);
         world.Receiver.FailForever(replacing.ResponseUrl!, 500);
 
-        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 8 s leaves it 750 ms.
-        var exchange = await session.SendAsync(replacing, TimeSpan.FromSeconds(8));
+        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 10 s leaves it 950 ms, which a
+        // saturated machine still meets (it takes a few milliseconds; 8 s, with 750 ms, was missed once).
+        var exchange = await session.SendAsync(replacing, TimeSpan.FromSeconds(10));
 
         Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
         Assert.Empty(exchange.Answers);
-        Assert.Equal(world.DataScientists.Id, Assert.Single(world.Emr.Mappings).IdentityId);
+        Assert.True(
+            world.Emr.Mappings.Count == 1 && world.Emr.Mappings[0].IdentityId == world.DataScientists.Id,
+            "the new mapping was left behind or the old one removed. Handler output:\n" + session.Runner.Output);
     }
 
     [Theory]
@@ -385,14 +388,15 @@ public abstract class SessionMappingScenarios
         var created = world.Events.Create(world.PropertiesByName(world.DataScientists));
         world.Receiver.FailForever(created.ResponseUrl!, 403);
 
-        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 8 s leaves it 750 ms.
-        var exchange = await session.SendAsync(created, TimeSpan.FromSeconds(8));
+        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 10 s leaves it 950 ms, which a
+        // saturated machine still meets (it takes a few milliseconds; 8 s, with 750 ms, was missed once).
+        var exchange = await session.SendAsync(created, TimeSpan.FromSeconds(10));
 
         Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
         Assert.Empty(exchange.Answers);
         Assert.Empty(exchange.Violations);
         Assert.Equal(1, world.Emr.CountOf("CreateStudioSessionMapping"));
-        Assert.Empty(world.Emr.Mappings);
+        Assert.True(world.Emr.Mappings.Count == 0, "the mapping was left behind. Handler output:\n" + session.Runner.Output);
         Assert.False(session.Runner.HasExited);
     }
 
