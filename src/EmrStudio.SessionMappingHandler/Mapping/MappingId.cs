@@ -47,13 +47,32 @@ internal sealed class MappingId : IEquatable<MappingId>
             || !MappingPatterns.StudioId().IsMatch(studioId)
             || identityType is not ("USER" or "GROUP")
             || string.IsNullOrEmpty(identityId) || identityId.Length > SessionMappingPropertiesParser.MaxLength
-            || !SessionMappingPropertiesParser.IsWellFormedUtf16(identityId))
+            || !SessionMappingPropertiesParser.IsWellFormedUtf16(identityId)
+            || !IsEmrText(identityId))
         {
             return null;
         }
 
         var value = $"{Prefix}{studioId}/{identityType}/{IdentityEncoding.Encode(identityId)}";
         return Encoding.UTF8.GetByteCount(value) <= MaxBytes ? new MappingId(studioId, identityType, identityId, value) : null;
+    }
+
+    /// <summary>
+    /// True when EMR's API accepts the text as a string member (XML characters: no C0 control but tab, CR and LF, no
+    /// U+FFFE/U+FFFF). An id naming anything else cannot be one of ours, and must never reach EMR: a Delete for it
+    /// would be refused as invalid and stop the stack's deletion instead of succeeding.
+    /// </summary>
+    private static bool IsEmrText(string text)
+    {
+        foreach (var character in text)
+        {
+            if (character is not ('\t' or '\r' or '\n' or (>= '\u0020' and <= '\uFFFD')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The mapping a PhysicalResourceId names, or null when it is not one of ours.</summary>

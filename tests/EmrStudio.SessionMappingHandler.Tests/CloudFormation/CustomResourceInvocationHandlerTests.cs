@@ -220,7 +220,10 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var answer = await _receiver.WaitForAnswerAsync(url, Wait);
         Assert.True(answer.ReceivedAt < deadline);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2));
+        // By design the handler waits for the abandoned provider until 50 ms before the deadline, so its return has no
+        // margin worth asserting on a loaded machine; the answer above is what must beat the deadline. This only
+        // proves the handler does not wait for the 30-second provider.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"returned after {stopwatch.Elapsed}");
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal(CustomResourceInvocationHandler.FailedCreatePhysicalResourceId, answer.PhysicalResourceId);
     }

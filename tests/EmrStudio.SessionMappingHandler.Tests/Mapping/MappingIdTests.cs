@@ -96,6 +96,17 @@ public sealed class MappingIdTests
     }
 
     [Theory]
+    [InlineData("\u0000")]
+    [InlineData("bell\u0007")]
+    [InlineData("escape\u001B[0m")]
+    [InlineData("nonchar\uFFFE")]
+    [InlineData("nonchar\uFFFF")]
+    public void TryCreate_IdentityEmrsApiRefuses_ReturnsNull(string identityId)
+    {
+        Assert.Null(MappingId.TryCreate(MappingWorld.Studio, "GROUP", identityId));
+    }
+
+    [Theory]
     [InlineData("es-abc", "GROUP")]
     [InlineData("es-ABC", "ROLE")]
     [InlineData("es-ABC/x", "GROUP")]
@@ -139,6 +150,10 @@ public sealed class MappingIdTests
     [InlineData("emrstudio:es-ABC/GROUP/%C0%AF")]
     [InlineData("emrstudio:es-ABC/GROUP/x\n")]
     [InlineData(" emrstudio:es-ABC/GROUP/x")]
+    [InlineData("emrstudio:es-ABC/GROUP/%00")]
+    [InlineData("emrstudio:es-ABC/GROUP/%01")]
+    [InlineData("emrstudio:es-ABC/GROUP/alice%1Bsmith")]
+    [InlineData("emrstudio:es-ABC/GROUP/%EF%BF%BF")]
     public void Parse_NotOneOfOurs_ReturnsNull(string physicalResourceId)
     {
         Assert.Null(MappingId.Parse(physicalResourceId));

@@ -36,6 +36,7 @@ public sealed class FakeEmr : KestrelFake
     private readonly List<FakeEmrRequest> _requests = [];
     private readonly List<FakeEmrRejection> _rejections = [];
     private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
     private readonly Random _random;
 
     public FakeEmr(int seed = 20090331)
@@ -183,6 +184,27 @@ public sealed class FakeEmr : KestrelFake
         }
     }
 
+    /// <summary>
+    /// Makes the next <paramref name="count"/> calls of <paramref name="operation"/> answer <paramref name="error"/>
+    /// instead of being performed, for errors the built-in faults do not cover (an odd type, a very long message).
+    /// </summary>
+    public void FailNext(string operation, int count, FakeEmrError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        lock (_lock)
+        {
+            if (!_scheduledErrors.TryGetValue(operation, out var queue))
+            {
+                _scheduledErrors[operation] = queue = new Queue<FakeEmrError>();
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue(error);
+            }
+        }
+    }
+
     protected override async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -198,10 +220,16 @@ public sealed class FakeEmr : KestrelFake
         var received = new FakeEmrRequest(operation, json, headers, DateTimeOffset.UtcNow);
 
         FakeEmrFault? fault;
+        FakeEmrError? scheduledError = null;
         lock (_lock)
         {
             _requests.Add(received);
-            fault = ChooseFault(operation);
+            if (operation is not null && _scheduledErrors.TryGetValue(operation, out var errors) && errors.Count > 0)
+            {
+                scheduledError = errors.Dequeue();
+            }
+
+            fault = scheduledError is null ? ChooseFault(operation) : null;
         }
 
         if (Delay > TimeSpan.Zero)
@@ -212,6 +240,12 @@ public sealed class FakeEmr : KestrelFake
         if (Down)
         {
             await WriteAsync(context, 503, "ServiceUnavailableException", "Service unavailable.");
+            return;
+        }
+
+        if (scheduledError is not null)
+        {
+            await WriteAsync(context, scheduledError.StatusCode, scheduledError.ErrorType, scheduledError.Message);
             return;
         }
 
@@ -356,7 +390,7 @@ public sealed class FakeEmr : KestrelFake
                 return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
             }
 
-            if (text.Any(character => char.IsControl(character) && character is not ('\t' or '\r' or '\n')))
+            if (text.Any(character => !IsXmlCharacter(character)))
             {
                 return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
             }
@@ -519,6 +553,11 @@ public sealed class FakeEmr : KestrelFake
         var json = new JsonObject { ["__type"] = type, ["Message"] = message };
         await context.Response.WriteAsync(json.ToJsonString(), Encoding.UTF8, context.RequestAborted);
     }
+
+    // The pattern EMR quotes: [\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*. C1 controls (U+007F-U+009F)
+    // are inside it; C0 controls other than tab, CR and LF, and U+FFFE/U+FFFF are not. Surrogates count as pairs.
+    private static bool IsXmlCharacter(char character) =>
+        character is '\t' or '\r' or '\n' or (>= '\u0020' and <= '\uFFFD');
 
     private static double EpochSeconds() => Math.Round(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0, 3);
 

@@ -1,0 +1,106 @@
+using System.Text;
+using EmrStudio.Testing.Scenarios;
+
+namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
+
+/// <summary>
+/// Sends seeded hostile events to one running handler, one after another, and collects every breach of the
+/// invariants that must hold whatever arrives: one runtime result per event, one answer per answerable event and none
+/// otherwise, no contract violation at any ResponseURL, no request EMR would reject, and a handler still running.
+/// </summary>
+internal static class FuzzCampaign
+{
+    /// <summary>Short, so that a handler that hangs shows quickly; hostile events need no EMR time at all.</summary>
+    private static readonly TimeSpan EventDeadline = TimeSpan.FromSeconds(5);
+
+    /// <returns>Every breach found, each naming the event (none when the handler held up), and how the events ended.</returns>
+    public static async Task<FuzzReport> RunAsync(IHandlerRunner runner, int seed, int count)
+    {
+        var breaches = new List<string>();
+        await using var session = await ScenarioSession.StartAsync(runner);
+        var world = session.World;
+        var generator = new HostileEventGenerator(seed, world);
+        var sent = new List<HostileEvent>(count);
+        var (succeeded, failed, unanswerable) = (0, 0, 0);
+        for (var i = 0; i < count; i++)
+        {
+            var hostile = generator.Next();
+            sent.Add(hostile);
+            ScenarioExchange exchange;
+            try
+            {
+                exchange = await session.SendAsync(hostile.Event, EventDeadline);
+            }
+            catch (TimeoutException exception)
+            {
+                breaches.Add($"{hostile.Description}: {exception.Message}");
+                break;
+            }
+
+            var expected = hostile.Event.ExpectsAnswer ? 1 : 0;
+            if (exchange.Answers.Count != expected)
+            {
+                breaches.Add($"{hostile.Description}: {exchange.Answers.Count} answer(s), expected {expected}; runtime result {exchange.Result.Body}");
+            }
+
+            if (exchange.Result.IsError == hostile.Event.ExpectsAnswer)
+            {
+                breaches.Add($"{hostile.Description}: runtime {(exchange.Result.IsError ? "error" : "success")} {exchange.Result.Body}");
+            }
+
+            breaches.AddRange(exchange.Violations.Select(violation => $"{hostile.Description}: {violation}"));
+            succeeded += exchange.Answers.Count(answer => answer.Status == "SUCCESS");
+            failed += exchange.Answers.Count(answer => answer.Status == "FAILED");
+            unanswerable += exchange.Event.ExpectsAnswer ? 0 : 1;
+            if (exchange.Answers is [{ Status: "SUCCESS", PhysicalResourceId: { } id }] && id.StartsWith("emrstudio:", StringComparison.Ordinal))
+            {
+                generator.NoteLiveId(id);
+            }
+
+            if (session.Runner.HasExited)
+            {
+                breaches.Add($"{hostile.Description}: the handler exited");
+                break;
+            }
+        }
+
+        // Late duplicates would only show now.
+        foreach (var hostile in sent.Where(hostile => hostile.Event.ResponseUrl is not null))
+        {
+            var accepted = world.Receiver.AcceptedCount(hostile.Event.ResponseUrl!);
+            if (accepted > 1)
+            {
+                breaches.Add($"{hostile.Description}: {accepted} answers accepted");
+            }
+        }
+
+        breaches.AddRange(world.Runtime.Results
+            .GroupBy(result => result.RequestId)
+            .Where(group => group.Count() != 1)
+            .Select(group => $"runtime request {group.Key}: {group.Count()} results"));
+        breaches.AddRange(world.Receiver.Violations.Select(violation => "receiver: " + violation).Distinct());
+        breaches.AddRange(world.Emr.Rejections.Select(rejection =>
+            $"EMR would reject {rejection.Request.Operation} {rejection.Request.Body?.ToJsonString()}: {rejection.ErrorType} {rejection.Message}"));
+        if (session.Runner.HasExited)
+        {
+            breaches.Add("the handler is not running at the end");
+        }
+
+        return new FuzzReport(breaches, succeeded, failed, unanswerable, world.Emr.Requests.Count);
+    }
+
+    public static string Describe(int seed, int count, FuzzReport report, IHandlerRunner runner)
+    {
+        var text = new StringBuilder();
+        text.Append(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Fuzz seed {seed}, {count} events, {runner.Name}: {report.Breaches.Count} breach(es); answered SUCCESS {report.Succeeded}, "
+            + $"FAILED {report.Failed}; unanswerable {report.Unanswerable}; EMR requests {report.EmrRequests}\n");
+        foreach (var breach in report.Breaches.Take(40))
+        {
+            text.Append("  ").Append(breach).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
