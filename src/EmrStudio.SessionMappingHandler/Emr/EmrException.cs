@@ -33,6 +33,10 @@ internal sealed class EmrException : Exception
     public bool IsStudioNotFound =>
         IsInvalidRequest && ErrorMessage.StartsWith("Studio does not exist", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>"IdentityId is invalid": the principal is not (or no longer) in the Identity Store.</summary>
+    public bool IsIdentityUnknown =>
+        IsInvalidRequest && ErrorMessage.StartsWith("IdentityId is invalid", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>"Studio session mapping already exists."</summary>
     public bool IsAlreadyExists =>
         IsInvalidRequest && ErrorMessage.Contains("already exists", StringComparison.OrdinalIgnoreCase);

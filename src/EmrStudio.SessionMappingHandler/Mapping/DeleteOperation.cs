@@ -7,6 +7,11 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// Delete: removes the mapping the PhysicalResourceId names. Ids that are not ours (sentinels, ids CloudFormation made
 /// up during a rollback) name nothing, so they succeed without a call. Answers with the incoming id, always.
 /// </summary>
+/// <remarks>
+/// A principal removed from IAM Identity Center makes EMR answer "IdentityId is invalid" to the Delete: the mapping
+/// grants no one anything any more and EMR offers no way to remove it by that id, so failing would only leave the stack
+/// undeletable. It counts as gone, and the log line says so.
+/// </remarks>
 internal sealed class DeleteOperation
 {
     private readonly RecordingEmrClient _emr;
@@ -30,6 +35,10 @@ internal sealed class DeleteOperation
         catch (EmrException error) when (error.IsMappingNotFound || error.IsStudioNotFound)
         {
             _emr.Action = "already-gone";
+        }
+        catch (EmrException error) when (error.IsIdentityUnknown)
+        {
+            _emr.Action = "principal-gone";
         }
         catch (Exception error)
         {

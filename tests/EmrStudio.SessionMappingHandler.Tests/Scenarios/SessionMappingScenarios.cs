@@ -260,6 +260,21 @@ public abstract class SessionMappingScenarios
     }
 
     [Fact]
+    public async Task Delete_PrincipalRemovedFromIdentityCenter_SucceedsSoTheStackCanBeDeleted()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        var properties = world.PropertiesByName(world.DataScientists);
+        var created = AssertSucceeded(await session.SendAsync(world.Events.Create(properties)));
+        world.Emr.RemoveIdentity(world.DataScientists.Id);
+
+        var answer = AssertSucceeded(await session.SendAsync(world.Events.Delete(created.PhysicalResourceId!, properties)));
+
+        Assert.Equal(created.PhysicalResourceId, answer.PhysicalResourceId);
+        Assert.Equal(1, world.Emr.CountOf("DeleteStudioSessionMapping"));
+    }
+
+    [Fact]
     public async Task Create_MappingExistsAlready_FailsWithASentinelWhoseRollbackDeleteKeepsTheMapping()
     {
         await using var session = await StartAsync();

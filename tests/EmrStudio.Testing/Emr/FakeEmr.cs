@@ -112,6 +112,18 @@ public sealed class FakeEmr : KestrelFake
         }
     }
 
+    /// <summary>
+    /// Deletes a user or group from the Identity Store out of band. Its mappings stay, as in EMR, but every call that
+    /// names it is answered "IdentityId is invalid".
+    /// </summary>
+    public void RemoveIdentity(string identityId)
+    {
+        lock (_lock)
+        {
+            _identities.RemoveAll(identity => identity.Id == identityId);
+        }
+    }
+
     /// <summary>Deletes a studio out of band, with its mappings.</summary>
     public void RemoveStudio(string studioId)
     {
