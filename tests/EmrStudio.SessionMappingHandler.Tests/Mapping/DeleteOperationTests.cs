@@ -91,12 +91,24 @@ public sealed class DeleteOperationTests
     public async Task Delete_OtherInvalidRequest_Fails()
     {
         var id = await _world.CreateGroupMappingAsync();
-        _world.Emr.FailNext(InMemoryEmrClient.Delete, () => InMemoryEmrClient.InvalidRequest("IdentityId is invalid"));
+        _world.Emr.FailNext(InMemoryEmrClient.Delete, () => InMemoryEmrClient.InvalidRequest("StudioId is invalid"));
 
         var outcome = await _world.SendAsync(MappingEvents.Delete(id));
 
         Assert.Equal(ResponseStatus.Failed, outcome.Status);
-        Assert.Contains("IdentityId is invalid", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("StudioId is invalid", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_PrincipalGoneFromIdentityStore_SucceedsWithTheSameId()
+    {
+        var id = await _world.CreateGroupMappingAsync();
+        _world.Emr.FailNext(InMemoryEmrClient.Delete, () => InMemoryEmrClient.InvalidRequest("IdentityId is invalid"));
+
+        var outcome = await _world.SendAsync(MappingEvents.Delete(id));
+
+        Assert.Equal(ResponseStatus.Success, outcome.Status);
+        Assert.Equal(id, outcome.PhysicalResourceId);
     }
 
     [Fact]
