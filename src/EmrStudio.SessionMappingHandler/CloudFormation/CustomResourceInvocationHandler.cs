@@ -9,13 +9,14 @@ namespace EmrStudio.SessionMappingHandler.CloudFormation;
 /// </summary>
 /// <remarks>
 /// Time budget, from the invocation's deadline: the provider's token ends at <c>deadline - reserve</c>, where
-/// <c>reserve = min(10 s, max(1 s, 20% of the time remaining when the event arrives))</c>. The PUT's token ends
-/// <see cref="DeliveryMargin"/> (250 ms) before the deadline; when the outcome carries an undo, it ends at
-/// <c>deadline - max(250 ms, reserve / 2)</c> instead, so that the undo still has time if delivery fails. A provider
-/// that ignores its token is abandoned at <c>deadline - reserve / 2</c> and answered FAILED; if it still finishes
-/// before the deadline, its undo runs. An outcome that the handler has to overrule into FAILED (a success without a
-/// valid PhysicalResourceId, an unknown status) has its undo run after the answer, since CloudFormation never learns
-/// of what it made.
+/// <c>reserve = min(10 s, max(4 s, 20% of the time remaining when the event arrives))</c>. The provider may then take
+/// <see cref="ProviderCleanupAllowance"/> (2 s) to undo work it could not confirm (its contract); a provider still
+/// running after that is abandoned and answered FAILED, and if it finishes before the deadline its undo runs. What is
+/// left, at least <see cref="MinDeliveryTime"/> (2 s), is the answer's: the PUT's token ends
+/// <see cref="DeliveryMargin"/> (250 ms) before the deadline, or, when the outcome carries an undo, halfway through the
+/// answer's time, so that the undo still has time if delivery fails. An outcome that the handler has to overrule into
+/// FAILED (a success without a valid PhysicalResourceId, an unknown status) has its undo run after the answer, since
+/// CloudFormation never learns of what it made.
 /// </remarks>
 internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 {
@@ -33,7 +34,13 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
     /// <summary>CloudFormation's limit on a PhysicalResourceId.</summary>
     public const int MaxPhysicalResourceIdBytes = 1024;
 
-    public static readonly TimeSpan MinAnswerReserve = TimeSpan.FromSeconds(1);
+    /// <summary>How long a provider may go on after its token ends, to undo work it could not confirm.</summary>
+    public static readonly TimeSpan ProviderCleanupAllowance = TimeSpan.FromSeconds(2);
+
+    /// <summary>The least time the answer gets once the provider is done: PUT attempts with retries, on a loaded host.</summary>
+    public static readonly TimeSpan MinDeliveryTime = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan MinAnswerReserve = ProviderCleanupAllowance + MinDeliveryTime;
     public static readonly TimeSpan MaxAnswerReserve = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DeliveryMargin = TimeSpan.FromMilliseconds(250);
 
@@ -55,7 +62,7 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The time kept back from the provider for answering: 20% of what remains, within [1 s, 10 s].</summary>
+    /// <summary>The time kept back from the provider for its clean-up and the answer: 20% of what remains, within [4 s, 10 s].</summary>
     public static TimeSpan AnswerReserve(TimeSpan remaining)
     {
         var share = remaining * AnswerReserveFraction;
@@ -84,7 +91,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 
         var deadline = context.Deadline;
         var reserve = AnswerReserve(deadline - _time.GetUtcNow());
-        var (provided, abandoned) = await RunProviderAsync(request, deadline - reserve, deadline - (reserve / 2), cancellationToken);
+        var deliveryTime = reserve - ProviderCleanupAllowance;
+        var (provided, abandoned) = await RunProviderAsync(request, deadline - reserve, deadline - deliveryTime, cancellationToken);
         var outcome = Sanitize(request, provided);
 
         // The provider reported success (or nonsense) but the answer says FAILED: CloudFormation will never learn of
@@ -102,7 +110,7 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             Data = outcome.Data,
         };
 
-        var deliveryMargin = outcome.UndoIfUndelivered is null || reserve / 2 < DeliveryMargin ? DeliveryMargin : reserve / 2;
+        var deliveryMargin = outcome.UndoIfUndelivered is null || deliveryTime / 2 < DeliveryMargin ? DeliveryMargin : deliveryTime / 2;
         try
         {
             using var deliveryTimer = new CancellationTokenSource(Until(deadline - deliveryMargin), _time);

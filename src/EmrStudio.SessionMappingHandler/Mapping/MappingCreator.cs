@@ -1,3 +1,4 @@
+using EmrStudio.SessionMappingHandler.CloudFormation;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Logging;
 
@@ -19,7 +20,7 @@ internal sealed class MappingCreator
     /// Cleanup (a compensating delete, the check for a create whose answer was lost) may run this long past the
     /// event's deadline: a leaked mapping that CloudFormation does not know is worse than an answer sent this much later.
     /// </summary>
-    public static readonly TimeSpan CompensationGrace = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan CompensationGrace = CustomResourceInvocationHandler.ProviderCleanupAllowance;
 
     private readonly RecordingEmrClient _emr;
     private readonly ILog _log;
