@@ -16,6 +16,7 @@ public sealed class PublishedBootstrap
     {
         RepositoryRoot = Testing.Scenarios.RepositoryRoot.Find();
         OutputDirectory = Path.Combine(RepositoryRoot, "artifacts", "test-handler");
+        BuildDirectory = Path.Combine(RepositoryRoot, "artifacts", "test-handler-build");
         Executable = Path.Combine(OutputDirectory, "bootstrap");
         (ExitCode, Output) = Publish();
     }
@@ -23,6 +24,13 @@ public sealed class PublishedBootstrap
     public string RepositoryRoot { get; }
 
     public string OutputDirectory { get; }
+
+    /// <summary>
+    /// The build's own intermediate and output tree. The construct tests pack the handler (publishing it when stale)
+    /// in the same test run, possibly at the same moment: in the project's default obj/ folder two compilers would
+    /// write the same files.
+    /// </summary>
+    public string BuildDirectory { get; }
 
     public string Executable { get; }
 
@@ -50,13 +58,13 @@ public sealed class PublishedBootstrap
         // An up-to-date publish skips the compilers and so prints none of their warnings. A build without
         // incrementality recompiles, and the publish after it then reruns the Native AOT compiler on the fresh assembly,
         // so both compilers speak every run. (dotnet publish itself has no --no-incremental.)
-        var (buildExit, buildOutput) = RunDotnet(["build", project, "-c", "Release", "--no-incremental", "-nologo", "-v", "minimal", "-clp:NoSummary"]);
+        var (buildExit, buildOutput) = RunDotnet(["build", project, "-c", "Release", "--artifacts-path", BuildDirectory, "--no-incremental", "-nologo", "-v", "minimal", "-clp:NoSummary"]);
         if (buildExit != 0)
         {
             return (buildExit, buildOutput);
         }
 
-        var (publishExit, publishOutput) = RunDotnet(["publish", project, "-c", "Release", "-o", OutputDirectory, "--no-build", "-nologo", "-v", "minimal", "-clp:NoSummary"]);
+        var (publishExit, publishOutput) = RunDotnet(["publish", project, "-c", "Release", "--artifacts-path", BuildDirectory, "-o", OutputDirectory, "--no-build", "-nologo", "-v", "minimal", "-clp:NoSummary"]);
         return (publishExit, buildOutput + publishOutput);
     }
 
