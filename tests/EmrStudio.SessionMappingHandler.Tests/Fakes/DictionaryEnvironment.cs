@@ -1,13 +1,39 @@
+using System.Collections.Concurrent;
 using EmrStudio.SessionMappingHandler.Helpers;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Fakes;
 
 /// <summary>An <see cref="IEnvironment"/> over a dictionary, so that tests never touch the process environment.</summary>
-internal sealed class DictionaryEnvironment(params (string Name, string? Value)[] variables) : IEnvironment
+/// <remarks>Thread-safe: the invocation loop sets <c>_X_AMZN_TRACE_ID</c> while a test reads it.</remarks>
+internal sealed class DictionaryEnvironment : IEnvironment
 {
-    private readonly Dictionary<string, string?> _variables = variables.ToDictionary(pair => pair.Name, pair => pair.Value, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _variables = new(StringComparer.Ordinal);
 
-    public string? GetVariable(string name) => _variables.GetValueOrDefault(name);
+    public DictionaryEnvironment(params (string Name, string? Value)[] variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            SetVariable(name, value);
+        }
+    }
 
-    public void SetVariable(string name, string? value) => _variables[name] = value;
+    public string? this[string name]
+    {
+        get => GetVariable(name);
+        set => SetVariable(name, value);
+    }
+
+    public string? GetVariable(string name) => _variables.TryGetValue(name, out var value) ? value : null;
+
+    public void SetVariable(string name, string? value)
+    {
+        if (value is null)
+        {
+            _variables.TryRemove(name, out _);
+        }
+        else
+        {
+            _variables[name] = value;
+        }
+    }
 }

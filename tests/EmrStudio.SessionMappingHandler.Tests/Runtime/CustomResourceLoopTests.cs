@@ -3,9 +3,7 @@ using EmrStudio.SessionMappingHandler.CloudFormation;
 using EmrStudio.SessionMappingHandler.Runtime;
 using EmrStudio.SessionMappingHandler.Tests.CloudFormation;
 using EmrStudio.SessionMappingHandler.Tests.Fixtures;
-using EmrStudio.SessionMappingHandler.Tests.Logging;
 using EmrStudio.Testing.CloudFormation;
-using EmrStudio.Testing.Runtime;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Runtime;
@@ -15,30 +13,21 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly FakeRuntimeApi _api = new();
+    private readonly RuntimeLoopHarness _runtime = new();
     private readonly ResponseUrlReceiver _receiver = new();
-    private readonly DictionaryEnvironment _environment = new();
-    private readonly CapturedJsonLog _log = new();
     private readonly HttpClient _http = new();
-    private readonly CancellationTokenSource _stop = new();
-    private RuntimeApiClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        await _api.StartAsync();
+        await _runtime.StartAsync();
         await _receiver.StartAsync();
-        _environment[RuntimeApiClient.RuntimeApiVariable] = _api.RuntimeApiAddress;
-        _client = new RuntimeApiClient(_environment);
     }
 
     public async Task DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _stop.Dispose();
-        _client.Dispose();
         _http.Dispose();
-        await _api.DisposeAsync();
         await _receiver.DisposeAsync();
+        await _runtime.DisposeAsync();
     }
 
     [Fact]
@@ -49,15 +38,15 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
             "7d4e1c2a-5b6f-4a3e-9d8c-1f2e3d4c5b6a",
             "DataScientists");
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        _api.Enqueue("this is not JSON", "req-garbage", deadline);
-        _api.Enqueue(EventFixtures.Load("no-response-url.json"), "req-no-url", deadline);
-        _api.Enqueue(EventFixtures.Load("create.json", url), "req-create", deadline);
+        _runtime.Api.Enqueue("this is not JSON", "req-garbage", deadline);
+        _runtime.Api.Enqueue(EventFixtures.Load("no-response-url.json"), "req-no-url", deadline);
+        _runtime.Api.Enqueue(EventFixtures.Load("create.json", url), "req-create", deadline);
 
-        _ = Loop(ScriptedProvider.Succeeding()).RunAsync(_stop.Token);
+        _ = Loop(ScriptedProvider.Succeeding()).RunAsync(_runtime.Stop.Token);
 
-        var garbage = await _api.WaitForResultAsync("req-garbage", Wait);
-        var noUrl = await _api.WaitForResultAsync("req-no-url", Wait);
-        var create = await _api.WaitForResultAsync("req-create", Wait);
+        var garbage = await _runtime.Api.WaitForResultAsync("req-garbage", Wait);
+        var noUrl = await _runtime.Api.WaitForResultAsync("req-no-url", Wait);
+        var create = await _runtime.Api.WaitForResultAsync("req-create", Wait);
         Assert.True(garbage.IsError);
         Assert.Equal(nameof(MalformedEventException), garbage.ErrorTypeHeader);
         Assert.True(noUrl.IsError);
@@ -65,7 +54,7 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
         Assert.False(create.IsError);
         Assert.Equal(1, _receiver.AcceptedCount(url));
         Assert.Empty(_receiver.Violations);
-        Assert.DoesNotContain(_receiver.SignatureOf(url), _log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_receiver.SignatureOf(url), _runtime.Log.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,11 +72,11 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
             PhysicalResourceId = "es-0123456789ABCDEFGHIJKLMNO/GROUP/0b1c2d3e",
             UndoIfUndelivered = undo.Undo,
         });
-        _api.Enqueue(EventFixtures.Load("create.json", url), "req-create", DateTimeOffset.UtcNow.AddSeconds(2));
+        _runtime.Api.Enqueue(EventFixtures.Load("create.json", url), "req-create", DateTimeOffset.UtcNow.AddSeconds(2));
 
-        _ = Loop(provider).RunAsync(_stop.Token);
+        _ = Loop(provider).RunAsync(_runtime.Stop.Token);
 
-        var result = await _api.WaitForResultAsync("req-create", Wait);
+        var result = await _runtime.Api.WaitForResultAsync("req-create", Wait);
         Assert.True(result.IsError);
         Assert.Equal(nameof(ResponseDeliveryException), result.ErrorTypeHeader);
         Assert.Equal(1, undo.Runs);
@@ -96,8 +85,8 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
 
     private InvocationLoop Loop(ICustomResourceProvider provider)
     {
-        var responder = TestResponders.Fast(_http, _log.Log);
-        var handler = new CustomResourceInvocationHandler(provider, responder, _log.Log);
-        return new InvocationLoop(_client, handler, _environment, _log.Log);
+        var responder = TestResponders.Fast(_http, _runtime.Log.Log);
+        var handler = new CustomResourceInvocationHandler(provider, responder, _runtime.Log.Log);
+        return new InvocationLoop(_runtime.Client, handler, _runtime.Environment, _runtime.Log.Log);
     }
 }

@@ -2,8 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Runtime;
-using EmrStudio.SessionMappingHandler.Tests.Logging;
-using EmrStudio.Testing.Runtime;
+using EmrStudio.SessionMappingHandler.Tests.Fakes;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Runtime;
@@ -12,25 +11,16 @@ public sealed class InvocationLoopTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly FakeRuntimeApi _api = new();
-    private readonly DictionaryEnvironment _environment = new();
-    private readonly CapturedJsonLog _log = new();
-    private readonly CancellationTokenSource _stop = new();
-    private RuntimeApiClient _client = null!;
+    private readonly RuntimeLoopHarness _runtime = new();
 
     public async Task InitializeAsync()
     {
-        await _api.StartAsync();
-        _environment[RuntimeApiClient.RuntimeApiVariable] = _api.RuntimeApiAddress;
-        _client = new RuntimeApiClient(_environment);
+        await _runtime.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _stop.Dispose();
-        _client.Dispose();
-        await _api.DisposeAsync();
+        await _runtime.DisposeAsync();
     }
 
     [Fact]
@@ -42,19 +32,19 @@ public sealed class InvocationLoopTests : IAsyncLifetime
             seen.Add(Encoding.UTF8.GetString(body.Span));
             return Task.CompletedTask;
         });
-        _api.Enqueue("{\"n\":1}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30));
-        _api.Enqueue("{\"n\":2}", "req-2", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("{\"n\":1}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("{\"n\":2}", "req-2", DateTimeOffset.UtcNow.AddSeconds(30));
 
-        var running = loop.RunAsync(_stop.Token);
+        var running = loop.RunAsync(_runtime.Stop.Token);
 
-        var first = await _api.WaitForResultAsync("req-1", Wait);
-        var second = await _api.WaitForResultAsync("req-2", Wait);
+        var first = await _runtime.Api.WaitForResultAsync("req-1", Wait);
+        var second = await _runtime.Api.WaitForResultAsync("req-2", Wait);
         Assert.False(first.IsError);
         Assert.Equal("{}", first.Body);
         Assert.False(second.IsError);
         Assert.Equal(["{\"n\":1}", "{\"n\":2}"], seen);
 
-        await _stop.CancelAsync();
+        await _runtime.Stop.CancelAsync();
         Assert.Equal(InvocationLoop.StoppedExitCode, await running.WaitAsync(Wait));
     }
 
@@ -64,14 +54,14 @@ public sealed class InvocationLoopTests : IAsyncLifetime
         var traces = new List<string?>();
         var loop = Loop((_, _, _) =>
         {
-            traces.Add(_environment[InvocationLoop.TraceIdVariable]);
+            traces.Add(_runtime.Environment[InvocationLoop.TraceIdVariable]);
             return Task.CompletedTask;
         });
-        _api.Enqueue("{}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
-        _api.Enqueue("{}", "req-2", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("{}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        _runtime.Api.Enqueue("{}", "req-2", DateTimeOffset.UtcNow.AddSeconds(30));
 
-        _ = loop.RunAsync(_stop.Token);
-        await _api.WaitForResultAsync("req-2", Wait);
+        _ = loop.RunAsync(_runtime.Stop.Token);
+        await _runtime.Api.WaitForResultAsync("req-2", Wait);
 
         Assert.Equal(["Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", null], traces);
     }
@@ -82,19 +72,19 @@ public sealed class InvocationLoopTests : IAsyncLifetime
         var loop = Loop((body, _, _) => Encoding.UTF8.GetString(body.Span) == "bad"
             ? throw new InvalidOperationException("the handler broke")
             : Task.CompletedTask);
-        _api.Enqueue("bad", "req-bad", DateTimeOffset.UtcNow.AddSeconds(30));
-        _api.Enqueue("good", "req-good", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("bad", "req-bad", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("good", "req-good", DateTimeOffset.UtcNow.AddSeconds(30));
 
-        _ = loop.RunAsync(_stop.Token);
+        _ = loop.RunAsync(_runtime.Stop.Token);
 
-        var failed = await _api.WaitForResultAsync("req-bad", Wait);
+        var failed = await _runtime.Api.WaitForResultAsync("req-bad", Wait);
         Assert.True(failed.IsError);
         Assert.Equal("InvalidOperationException", failed.ErrorTypeHeader);
         var body = JsonDocument.Parse(failed.Body).RootElement;
         Assert.Equal("the handler broke", body.GetProperty("errorMessage").GetString());
         Assert.Equal("InvalidOperationException", body.GetProperty("errorType").GetString());
         Assert.Equal(JsonValueKind.Array, body.GetProperty("stackTrace").ValueKind);
-        Assert.False((await _api.WaitForResultAsync("req-good", Wait)).IsError);
+        Assert.False((await _runtime.Api.WaitForResultAsync("req-good", Wait)).IsError);
     }
 
     [Fact]
@@ -103,24 +93,24 @@ public sealed class InvocationLoopTests : IAsyncLifetime
         const string Signature = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
         var loop = Loop((_, _, _) => throw new InvalidOperationException(
             $"PUT https://bucket.s3.amazonaws.com/key?X-Amz-Signature={Signature} failed"));
-        _api.Enqueue("{}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("{}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30));
 
-        _ = loop.RunAsync(_stop.Token);
+        _ = loop.RunAsync(_runtime.Stop.Token);
 
-        var failed = await _api.WaitForResultAsync("req-1", Wait);
+        var failed = await _runtime.Api.WaitForResultAsync("req-1", Wait);
         Assert.DoesNotContain(Signature, failed.Body, StringComparison.Ordinal);
         Assert.Contains("https://bucket.s3.amazonaws.com/key", failed.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(Signature, _log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Signature, _runtime.Log.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task RunAsync_RuntimeApiAnswers500WhileWaiting_ReturnsTheExitCode()
     {
         var loop = Loop((_, _, _) => Task.CompletedTask);
-        var running = loop.RunAsync(_stop.Token);
+        var running = loop.RunAsync(_runtime.Stop.Token);
         await Task.Delay(200);
 
-        _api.AnswerServerErrors();
+        _runtime.Api.AnswerServerErrors();
 
         Assert.Equal(InvocationLoop.RuntimeApiExitCode, await running.WaitAsync(Wait));
     }
@@ -130,13 +120,13 @@ public sealed class InvocationLoopTests : IAsyncLifetime
     {
         var loop = Loop((_, _, _) =>
         {
-            _api.AnswerServerErrors();
+            _runtime.Api.AnswerServerErrors();
             return Task.CompletedTask;
         });
-        _api.Enqueue("{}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30));
+        _runtime.Api.Enqueue("{}", "req-1", DateTimeOffset.UtcNow.AddSeconds(30));
 
-        Assert.Equal(InvocationLoop.RuntimeApiExitCode, await loop.RunAsync(_stop.Token).WaitAsync(Wait));
-        Assert.Equal(1, _api.NextRequestCount);
+        Assert.Equal(InvocationLoop.RuntimeApiExitCode, await loop.RunAsync(_runtime.Stop.Token).WaitAsync(Wait));
+        Assert.Equal(1, _runtime.Api.NextRequestCount);
     }
 
     [Fact]
@@ -148,12 +138,12 @@ public sealed class InvocationLoopTests : IAsyncLifetime
             client,
             new DelegateInvocationHandler((_, _, _) => Task.CompletedTask),
             environment,
-            _log.Log,
+            _runtime.Log.Log,
             new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)));
 
-        Assert.Equal(InvocationLoop.RuntimeApiExitCode, await loop.RunAsync(_stop.Token).WaitAsync(Wait));
+        Assert.Equal(InvocationLoop.RuntimeApiExitCode, await loop.RunAsync(_runtime.Stop.Token).WaitAsync(Wait));
     }
 
     private InvocationLoop Loop(Func<ReadOnlyMemory<byte>, InvocationContext, CancellationToken, Task> handle) =>
-        new(_client, new DelegateInvocationHandler(handle), _environment, _log.Log, new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)));
+        new(_runtime.Client, new DelegateInvocationHandler(handle), _runtime.Environment, _runtime.Log.Log, new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)));
 }

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Bootstrap;
 using EmrStudio.SessionMappingHandler.Logging;
-using EmrStudio.SessionMappingHandler.Tests.Runtime;
+using EmrStudio.SessionMappingHandler.Tests.Fakes;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Scenarios;
 
