@@ -22,20 +22,4 @@ internal sealed class Backoff
         var ceiling = Math.Min(_maxDelay.TotalMilliseconds, _baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 30)));
         return TimeSpan.FromMilliseconds(_random.NextDouble() * ceiling);
     }
-
-    /// <summary>
-    /// Waits before retry <paramref name="retry"/>, but never past <paramref name="notAfter"/>: returns false at once,
-    /// without waiting, when the wait would end too late to leave time for another attempt.
-    /// </summary>
-    public async Task<bool> WaitBeforeRetryAsync(int retry, DateTimeOffset notAfter, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var delay = DelayBeforeRetry(retry);
-        if (time.GetUtcNow() + delay >= notAfter)
-        {
-            return false;
-        }
-
-        await Task.Delay(delay, time, cancellationToken);
-        return true;
-    }
 }
