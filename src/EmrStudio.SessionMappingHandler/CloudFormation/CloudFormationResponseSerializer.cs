@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Json;
 
 namespace EmrStudio.SessionMappingHandler.CloudFormation;
@@ -64,7 +65,7 @@ internal static class CloudFormationResponseSerializer
         // No Reason longer than the whole body can fit: cap the search space before serializing anything.
         if (reason.Length > MaxBodyBytes)
         {
-            reason = Cut(reason, MaxBodyBytes);
+            reason = Utf16Text.Truncate(reason, MaxBodyBytes);
         }
 
         byte[]? best = null;
@@ -72,7 +73,7 @@ internal static class CloudFormationResponseSerializer
         while (low <= high)
         {
             var kept = low + ((high - low) / 2);
-            var candidate = ToJson(response with { Reason = Cut(reason, kept) + TruncationMark, Data = data });
+            var candidate = ToJson(response with { Reason = Utf16Text.Truncate(reason, kept) + TruncationMark, Data = data });
             if (candidate.Length <= MaxBodyBytes)
             {
                 best = candidate;
@@ -141,16 +142,6 @@ internal static class CloudFormationResponseSerializer
         var ok = ushort.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var number);
         value = (char)number;
         return ok;
-    }
-
-    private static string Cut(string text, int length)
-    {
-        if (length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1]))
-        {
-            length--;
-        }
-
-        return text[..Math.Min(length, text.Length)];
     }
 
     private static JsonTypeInfo<CloudFormationResponse> CreateTypeInfo()

@@ -169,12 +169,7 @@ internal sealed class InvocationLoop
     /// </summary>
     internal static RuntimeErrorBody ToErrorBody(Exception exception)
     {
-        var message = LogRedactor.Redact(exception.Message);
-        if (message.Length > MaxErrorMessageLength)
-        {
-            var keep = char.IsHighSurrogate(message[MaxErrorMessageLength - 1]) ? MaxErrorMessageLength - 1 : MaxErrorMessageLength;
-            message = message[..keep];
-        }
+        var message = Utf16Text.Truncate(LogRedactor.Redact(exception.Message), MaxErrorMessageLength);
 
         return new RuntimeErrorBody { ErrorMessage = message, ErrorType = exception.GetType().Name, StackTrace = [] };
     }
