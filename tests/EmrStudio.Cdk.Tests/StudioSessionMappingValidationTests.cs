@@ -12,6 +12,12 @@ public sealed class StudioSessionMappingValidationTests
         { "StudioId", "studio-ABC", null, null, null },
         { "StudioId", "", null, null, null },
         { "StudioId", "es-" + new string('A', 254), null, null, null },
+        // Accepted by a '$'-anchored pattern, refused by the handler: synth must refuse them too.
+        { "StudioId", "es-ABC\n", null, null, null },
+        { "SessionPolicyArn", null, "arn:aws:iam::123456789012:policy/Name\n", null, null },
+        { "SessionPolicyArn", null, "arn:partition:iam::123456789012:policy/Name", null, null },
+        { "SessionPolicyArn", null, "arn:aws:iam::123456789012:policy/Bad Name", null, null },
+        { "IdentityId", null, null, null, "0123abcd-4567-89ab-cdef-0123456789ab\n" },
         { "SessionPolicyArn", null, "arn:aws:iam::123456789012:role/NotAPolicy", null, null },
         { "SessionPolicyArn", null, "arn:aws:iam::12345:policy/ShortAccount", null, null },
         { "SessionPolicyArn", null, "arn:aws:iam::aws:policy/AdministratorAccess", null, null },

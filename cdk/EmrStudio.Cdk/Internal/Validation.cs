@@ -1,24 +1,25 @@
-using System.Text.RegularExpressions;
 using Amazon.CDK;
+using EmrStudio.SessionMappingHandler.Mapping;
 
 namespace EmrStudio.Cdk.Internal;
 
 /// <summary>
-/// Synth-time checks of literal property values, mirroring the handler's own rules so that a typo fails
-/// <c>cdk synth</c> instead of a deployment. Tokens pass through: their values are only known at deploy time.
+/// Synth-time checks of literal property values with the handler's own patterns (its MappingPatterns.cs is compiled
+/// into this library), so that a value fails <c>cdk synth</c> exactly when it would fail the deployment. Tokens pass
+/// through: their values are only known at deploy time.
 /// </summary>
-internal static partial class Validation
+internal static class Validation
 {
     private const int MaxLength = 256;
 
     public static void StudioId(string? value) =>
-        Check("StudioId", value, v => StudioIdPattern().IsMatch(v), "must match ^es-[0-9A-Z]+$ (for example es-0123456789ABCDEFGHIJKLMNO)");
+        Check("StudioId", value, v => MappingPatterns.StudioId().IsMatch(v), "must match ^es-[0-9A-Z]+$ (for example es-0123456789ABCDEFGHIJKLMNO)");
 
     public static void SessionPolicyArn(string? value) =>
-        Check("SessionPolicyArn", value, v => PolicyArnPattern().IsMatch(v), "must be an IAM policy ARN, arn:<partition>:iam::<12-digit account>:policy/<name>");
+        Check("SessionPolicyArn", value, v => MappingPatterns.SessionPolicyArn().IsMatch(v), "must be an IAM policy ARN, arn:<partition>:iam::<12-digit account>:policy/<name>");
 
     public static void IdentityId(string? value) =>
-        Check("IdentityId", value, v => IdentityIdPattern().IsMatch(v), "must be an Identity Store id (a GUID, optionally prefixed by a 10-character store id and a dash)");
+        Check("IdentityId", value, v => MappingPatterns.IdentityId().IsMatch(v), "must be an Identity Store id (a GUID, optionally prefixed by a 10-character store id and a dash)");
 
     public static void IdentityName(string? value) =>
         Check("IdentityName", value, IsPrintableXml, "must contain no control characters and only characters XML allows");
@@ -73,13 +74,4 @@ internal static partial class Validation
 
     private static string Printable(string value) =>
         value.Length > 80 ? Printable(value[..80]) + "..." : string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c >= '\uFFFE' ? $"\\u{(int)c:x4}" : c.ToString()));
-
-    [GeneratedRegex("^es-[0-9A-Z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex StudioIdPattern();
-
-    [GeneratedRegex(@"^arn:[a-z][a-z0-9-]*:iam::[0-9]{12}:policy/.+$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex PolicyArnPattern();
-
-    [GeneratedRegex("^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdentityIdPattern();
 }
