@@ -25,10 +25,11 @@ internal static class HandlerApplication
 
         using var runtime = new RuntimeApiClient(environment);
         CertificateTrust trust;
+        EmrEndpoint endpoint;
         try
         {
             trust = CertificateTrust.Resolve(environment);
-            _ = EmrEndpointResolver.Resolve(environment);
+            endpoint = EmrEndpointResolver.Resolve(environment);
         }
         catch (InvalidOperationException exception)
         {
@@ -40,7 +41,7 @@ internal static class HandlerApplication
             return InvocationLoop.RuntimeApiExitCode;
         }
 
-        using var emr = EmrClient.Create(environment, trust, credentials, log);
+        using var emr = EmrClient.Create(endpoint, trust, credentials, log);
         using var answerConnections = HttpHandlerFactory.Create(trust);
         // The responder bounds every PUT itself, against the Lambda deadline; HttpClient's own 100 s must not.
         using var answers = new HttpClient(answerConnections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };

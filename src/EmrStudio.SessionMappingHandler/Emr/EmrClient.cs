@@ -60,13 +60,13 @@ internal sealed class EmrClient : IEmrClient, IDisposable
     }
 
     /// <summary>
-    /// The production client: endpoint and region from the environment, TLS rooted in <paramref name="trust"/>, signed
-    /// with <paramref name="credentials"/> (in Lambda, <see cref="DefaultChainCredentials"/>).
+    /// The production client for <paramref name="endpoint"/> (see <see cref="EmrEndpointResolver"/>), TLS rooted in
+    /// <paramref name="trust"/>, signed with <paramref name="credentials"/> (in Lambda, <see cref="DefaultChainCredentials"/>).
     /// </summary>
     [SuppressMessage("Reliability", "CA2000", Justification = "The handlers belong to the invoker, which the client disposes.")]
-    public static EmrClient Create(IEnvironment environment, CertificateTrust trust, AWSCredentials credentials, ILog log)
+    public static EmrClient Create(EmrEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, ILog log)
     {
-        var endpoint = EmrEndpointResolver.Resolve(environment);
+        ArgumentNullException.ThrowIfNull(endpoint);
         var signing = CreateSigningHandler(credentials, endpoint.SigningRegion, HttpHandlerFactory.Create(trust));
         var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
         return new EmrClient(new HttpMessageInvoker(signing, disposeHandler: true), endpoint.Url, TimeProvider.System, backoff, log, DefaultAttemptTimeout);

@@ -1,8 +1,6 @@
-using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Tests.Fakes;
-using EmrStudio.Testing.Emr;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Emr;
@@ -82,18 +80,12 @@ public sealed class EmrEndpointResolverTests
     }
 
     [Fact]
-    public void CreateClient_WithRegionButNoCredentialsConfigured_DefersCredentialResolutionToTheFirstCall()
+    public void CreateClient_NoCredentialsConfigured_DefersCredentialResolutionToTheFirstCall()
     {
-        var environment = new DictionaryEnvironment(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL_EMR", "http://127.0.0.1:9"));
+        var endpoint = EmrEndpointResolver.Resolve(new DictionaryEnvironment(("AWS_REGION", "us-east-1"), ("AWS_ENDPOINT_URL_EMR", "http://127.0.0.1:9")));
 
-        using var client = EmrClient.Create(environment, CertificateTrust.Resolve(new DictionaryEnvironment()), new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), new CollectingLog());
+        using var client = EmrClient.Create(endpoint, CertificateTrust.Resolve(new DictionaryEnvironment()), new DefaultChainCredentials(), new CollectingLog());
 
         Assert.NotNull(client);
-    }
-
-    [Fact]
-    public void CreateClient_WithoutRegion_FailsBeforeAnyCall()
-    {
-        Assert.Throws<InvalidOperationException>(() => EmrClient.Create(new DictionaryEnvironment(), CertificateTrust.Resolve(new DictionaryEnvironment()), new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), new CollectingLog()));
     }
 }

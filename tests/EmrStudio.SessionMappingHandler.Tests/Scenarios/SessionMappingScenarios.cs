@@ -568,6 +568,23 @@ public abstract class SessionMappingScenarios
         Assert.Empty(session.World.Runtime.Results);
     }
 
+    [Fact]
+    public async Task Startup_NoRegion_ReportsAnInitErrorNamingTheVariablesAndExitsNonZero()
+    {
+        await using var session = await StartAsync(adjustEnvironment: environment =>
+        {
+            environment.Remove("AWS_REGION");
+            environment.Remove("AWS_DEFAULT_REGION");
+        });
+
+        var exitCode = await session.Runner.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEqual(0, exitCode);
+        var initError = Assert.Single(session.World.Runtime.InitErrors);
+        Assert.Contains("AWS_REGION", initError.Body, StringComparison.Ordinal);
+        Assert.Empty(session.World.Runtime.Results);
+    }
+
     protected async Task<ScenarioSession> StartAsync(
         ScenarioTransport transport = ScenarioTransport.PlainHttp, Action<Dictionary<string, string>>? adjustEnvironment = null) =>
         await ScenarioSession.StartAsync(CreateRunner(), transport, adjustEnvironment);
