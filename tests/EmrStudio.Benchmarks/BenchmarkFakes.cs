@@ -96,6 +96,7 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
             ["TZ"] = ":UTC",
             ["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString(),
             ["SSL_CERT_FILE"] = Authority.CaFile,
+            ["EMRSTUDIO_TRUSTED_RESPONSE_HOSTS"] = Receiver.TrustedHostEntry,
         };
         foreach (var inherited in (ReadOnlySpan<string>)["PATH", "DOTNET_ROOT"])
         {

@@ -1,5 +1,7 @@
 using Amazon.Runtime;
+using EmrStudio.SessionMappingHandler.Aws;
 using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.CloudFormationApi;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Http;
@@ -25,15 +27,19 @@ internal static class HandlerApplication
 
         using var runtime = new RuntimeApiClient(environment);
         CertificateTrust trust;
-        EmrEndpoint endpoint;
+        ServiceEndpoint emrEndpoint;
+        ServiceEndpoint cloudFormationEndpoint;
+        EventAdmission admission;
         try
         {
             trust = CertificateTrust.Resolve(environment);
-            endpoint = EmrEndpointResolver.Resolve(environment);
+            emrEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.Emr);
+            cloudFormationEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.CloudFormation);
+            admission = EventAdmission.FromEnvironment(environment, TimeProvider.System);
         }
         catch (InvalidOperationException exception)
         {
-            // Misconfiguration (no region, an unreadable SSL_CERT_FILE): Lambda shows it as an init error.
+            // Misconfiguration (no region, an unreadable SSL_CERT_FILE, a malformed trust list): Lambda shows it as an init error.
             log.Write(LogLevel.Error, "Initialization failed", new KeyValuePair<string, object?>("error", exception.Message));
             await runtime.PostInitErrorAsync(
                 new RuntimeErrorBody { ErrorType = "Runtime.InitError", ErrorMessage = exception.Message },
@@ -41,13 +47,14 @@ internal static class HandlerApplication
             return InvocationLoop.RuntimeApiExitCode;
         }
 
-        using var emr = EmrClient.Create(endpoint, trust, credentials, log);
+        using var emr = EmrClient.Create(emrEndpoint, trust, credentials, log);
+        using var cloudFormation = CloudFormationApiClient.Create(cloudFormationEndpoint, trust, credentials, log);
         using var answerConnections = HttpHandlerFactory.Create(trust);
         // The responder bounds every PUT itself, against the Lambda deadline; HttpClient's own 100 s must not.
         using var answers = new HttpClient(answerConnections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var provider = new SessionMappingProvider(emr, log, TimeProvider.System);
+        var operations = new SessionMappingOperations(emr, cloudFormation, log, TimeProvider.System);
         var responder = new CloudFormationResponder(answers, log);
-        var handler = new CustomResourceInvocationHandler(provider, responder, log);
+        var handler = new CustomResourceInvocationHandler(operations, responder, admission, log);
         var loop = new InvocationLoop(runtime, handler, environment, log);
         return await loop.RunAsync(stopToken);
     }

@@ -7,7 +7,7 @@ namespace EmrStudio.SessionMappingHandler.CloudFormation;
 /// accepts any JSON: members of the wrong type arrive here as null, and the property bags stay raw JSON so that the
 /// mapping layer can name the offending property.
 /// </summary>
-internal sealed class CloudFormationRequest
+internal sealed record CloudFormationRequest
 {
     public required string RequestType { get; init; }
 

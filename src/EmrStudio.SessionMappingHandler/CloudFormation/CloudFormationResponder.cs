@@ -11,6 +11,9 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The bound of the one attempt made after the caller's time has already run out.</summary>
+    public static readonly TimeSpan FirstAttemptFloor = TimeSpan.FromSeconds(1);
+
     private readonly HttpClient _http;
     private readonly ILog _log;
     private readonly Backoff _backoff;
@@ -41,18 +44,25 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
 
         var body = CloudFormationResponseSerializer.Serialize(response);
         var attempts = 0;
-        var lastProblem = "no time was left for an attempt";
+        var lastProblem = "no attempt was made";
         Exception? lastException = null;
-        while (!cancellationToken.IsCancellationRequested)
+
+        // One attempt is made whatever the token says: an answer tried late may still arrive, one never tried cannot.
+        // It is then bounded by its own timer alone, at most FirstAttemptFloor.
+        do
         {
             attempts++;
-            using (var attemptTimer = new CancellationTokenSource(_attemptTimeout, _time))
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimer.Token))
+            var lateFirstAttempt = attempts == 1 && cancellationToken.IsCancellationRequested;
+            using (var attemptTimer = new CancellationTokenSource(lateFirstAttempt && FirstAttemptFloor < _attemptTimeout ? FirstAttemptFloor : _attemptTimeout, _time))
+            using (var attempt = lateFirstAttempt
+                ? CancellationTokenSource.CreateLinkedTokenSource(attemptTimer.Token)
+                : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimer.Token))
             {
                 try
                 {
                     var status = await PutAsync(uri, body, attempt.Token);
-                    if (status < 400)
+                    // Only a 2xx stored the answer: a redirect or an error page did not.
+                    if (status is >= 200 and < 300)
                     {
                         _log.Write(
                             LogLevel.Debug,
@@ -66,9 +76,9 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
                     lastProblem = $"HTTP {status}";
                     lastException = null;
                 }
-                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException exception) when (attemptTimer.IsCancellationRequested)
                 {
-                    lastProblem = $"no answer within {_attemptTimeout.TotalMilliseconds:0} ms";
+                    lastProblem = $"no answer within {(lateFirstAttempt ? FirstAttemptFloor : _attemptTimeout).TotalMilliseconds:0} ms";
                     lastException = exception;
                 }
                 catch (OperationCanceledException exception)
@@ -82,6 +92,11 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
                     lastProblem = LogRedactor.Redact(exception.Message);
                     lastException = exception;
                 }
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
             }
 
             _log.Write(
@@ -99,6 +114,7 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
                 break;
             }
         }
+        while (!cancellationToken.IsCancellationRequested);
 
         throw new ResponseDeliveryException(
             $"CloudFormation did not accept the answer at {target} after {attempts} attempt(s): {lastProblem}.",

@@ -1,72 +1,38 @@
-using System.Text;
 using EmrStudio.SessionMappingHandler.Logging;
 using EmrStudio.SessionMappingHandler.Runtime;
 
 namespace EmrStudio.SessionMappingHandler.CloudFormation;
 
 /// <summary>
-/// Turns one Lambda invocation into exactly one CloudFormation answer, delivered before the Lambda deadline.
+/// Turns one Lambda invocation into exactly one CloudFormation answer, delivered before the Lambda deadline, and
+/// only for an event that <see cref="EventAdmission"/> admits: one CloudFormation could have sent this function and
+/// still waits for. Time is shared as <see cref="AnswerBudget"/> says.
 /// </summary>
 /// <remarks>
-/// Time budget, from the invocation's deadline: the provider's token ends at <c>deadline - reserve</c>, where
-/// <c>reserve = min(10 s, max(4 s, 20% of the time remaining when the event arrives))</c>. The provider may then take
-/// <see cref="ProviderCleanupAllowance"/> (2 s) to undo work it could not confirm (its contract); a provider still
-/// running after that is abandoned and answered FAILED, and if it finishes before the deadline its undo runs. What is
-/// left, at least <see cref="MinDeliveryTime"/> (2 s), is the answer's: the PUT's token ends
-/// <see cref="DeliveryMargin"/> (250 ms) before the deadline, or, when the outcome carries an undo, halfway through the
-/// answer's time, so that the undo still has time if delivery fails. An outcome that the handler has to overrule into
-/// FAILED (a success without a valid PhysicalResourceId, an unknown status) has its undo run after the answer, since
-/// CloudFormation never learns of what it made.
+/// An outcome that the handler has to overrule into FAILED (a success without a valid PhysicalResourceId, an unknown
+/// status) has its undo run after the answer, since CloudFormation never learns of what it made. An answer that
+/// cannot be delivered has its undo run too, and the invocation is reported to Lambda as failed.
 /// </remarks>
 internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 {
-    /// <summary>
-    /// The PhysicalResourceId of a Create that failed before the provider could name anything: never the id of a
-    /// real resource, so the Delete that CloudFormation sends for it touches nothing.
-    /// </summary>
-    public const string FailedCreatePhysicalResourceId = "EmrStudioSessionMapping-CreateFailed";
-
-    public const string OutcomeSuccess = "SUCCESS";
-    public const string OutcomeFailed = "FAILED";
     public const string OutcomeUndelivered = "UNDELIVERED";
     public const string OutcomeMalformed = "MALFORMED";
+    public const string OutcomeRefused = "REFUSED";
 
-    /// <summary>CloudFormation's limit on a PhysicalResourceId.</summary>
-    public const int MaxPhysicalResourceIdBytes = 1024;
-
-    /// <summary>How long a provider may go on after its token ends, to undo work it could not confirm.</summary>
-    public static readonly TimeSpan ProviderCleanupAllowance = TimeSpan.FromSeconds(2);
-
-    /// <summary>The least time the answer gets once the provider is done: PUT attempts with retries, on a loaded host.</summary>
-    public static readonly TimeSpan MinDeliveryTime = TimeSpan.FromSeconds(2);
-
-    public static readonly TimeSpan MinAnswerReserve = ProviderCleanupAllowance + MinDeliveryTime;
-    public static readonly TimeSpan MaxAnswerReserve = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan DeliveryMargin = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Left after the undo, so that reporting the error to the Runtime API still happens in time.</summary>
-    public static readonly TimeSpan UndoMargin = TimeSpan.FromMilliseconds(50);
-
-    private const double AnswerReserveFraction = 0.2;
-
-    private readonly ICustomResourceProvider _provider;
+    private readonly ProviderSupervisor _supervisor;
     private readonly ICloudFormationResponder _responder;
+    private readonly EventAdmission _admission;
     private readonly ILog _log;
     private readonly TimeProvider _time;
 
-    public CustomResourceInvocationHandler(ICustomResourceProvider provider, ICloudFormationResponder responder, ILog log, TimeProvider? time = null)
+    public CustomResourceInvocationHandler(
+        ICustomResourceProvider provider, ICloudFormationResponder responder, EventAdmission admission, ILog log, TimeProvider? time = null)
     {
-        _provider = provider;
-        _responder = responder;
-        _log = log;
         _time = time ?? TimeProvider.System;
-    }
-
-    /// <summary>The time kept back from the provider for its clean-up and the answer: 20% of what remains, within [4 s, 10 s].</summary>
-    public static TimeSpan AnswerReserve(TimeSpan remaining)
-    {
-        var share = remaining * AnswerReserveFraction;
-        return share < MinAnswerReserve ? MinAnswerReserve : share > MaxAnswerReserve ? MaxAnswerReserve : share;
+        _supervisor = new ProviderSupervisor(provider, _time);
+        _responder = responder;
+        _admission = admission;
+        _log = log;
     }
 
     public async Task HandleAsync(ReadOnlyMemory<byte> eventBody, InvocationContext context, CancellationToken cancellationToken)
@@ -89,10 +55,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             throw;
         }
 
-        var deadline = context.Deadline;
-        var reserve = AnswerReserve(deadline - _time.GetUtcNow());
-        var deliveryTime = reserve - ProviderCleanupAllowance;
-        var (provided, abandoned) = await RunProviderAsync(request, deadline - reserve, deadline - deliveryTime, cancellationToken);
+        var budget = AnswerBudget.For(context.Deadline, _time.GetUtcNow());
+        var (provided, abandoned) = await AdmitAndRunAsync(request, context, budget, started, cancellationToken);
         var outcome = Sanitize(request, provided);
 
         // The provider reported success (or nonsense) but the answer says FAILED: CloudFormation will never learn of
@@ -110,10 +74,10 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             Data = outcome.Data,
         };
 
-        var deliveryMargin = outcome.UndoIfUndelivered is null || deliveryTime / 2 < DeliveryMargin ? DeliveryMargin : deliveryTime / 2;
         try
         {
-            using var deliveryTimer = new CancellationTokenSource(Until(deadline - deliveryMargin), _time);
+            var deliveryEnd = budget.DeliveryEnd(outcome.UndoIfUndelivered is not null, _time.GetUtcNow());
+            using var deliveryTimer = new CancellationTokenSource(deliveryEnd - _time.GetUtcNow(), _time);
             using var delivery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deliveryTimer.Token);
             await _responder.SendAsync(request.ResponseUrl, response, delivery.Token);
         }
@@ -121,8 +85,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         {
             // Whatever stopped the answer (the responder's own failure or anything unforeseen), CloudFormation does
             // not have it: undo, then report the invocation as failed.
-            var undo = await UndoAsync(outcome.UndoIfUndelivered, deadline, cancellationToken);
-            var late = await CleanUpAbandonedAsync(abandoned, deadline, cancellationToken);
+            var undo = await _supervisor.UndoAsync(outcome.UndoIfUndelivered, budget, cancellationToken);
+            var late = await _supervisor.CleanUpAbandonedAsync(abandoned, budget, cancellationToken);
             var error = LogRedactor.Redact(exception.Message);
             WriteOutcome(LogLevel.Error, context, request, outcome, OutcomeUndelivered, started, error, undo, late);
             if (exception is ResponseDeliveryException)
@@ -133,8 +97,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             throw new ResponseDeliveryException($"The answer was not delivered ({exception.GetType().Name}): {error}", exception);
         }
 
-        var undoAfterAnswer = overruled ? await UndoAsync(provided.UndoIfUndelivered, deadline, cancellationToken) : null;
-        var lateCleanUp = await CleanUpAbandonedAsync(abandoned, deadline, cancellationToken);
+        var undoAfterAnswer = overruled ? await _supervisor.UndoAsync(provided.UndoIfUndelivered, budget, cancellationToken) : null;
+        var lateCleanUp = await _supervisor.CleanUpAbandonedAsync(abandoned, budget, cancellationToken);
         WriteOutcome(
             outcome.Status == ResponseStatus.Success ? LogLevel.Info : LogLevel.Warn,
             context,
@@ -147,86 +111,27 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             lateCleanUp);
     }
 
-    /// <returns>The outcome to answer, and the provider's task when it had to be abandoned (it ignored its token).</returns>
-    private async Task<(CustomResourceOutcome Outcome, Task<CustomResourceOutcome>? Abandoned)> RunProviderAsync(
-        CloudFormationRequest request,
-        DateTimeOffset providerDeadline,
-        DateTimeOffset abandonAt,
-        CancellationToken cancellationToken)
+    /// <summary>The provider's outcome for an admitted event; a FAILED one, without the provider, for a refused one.</summary>
+    private async Task<(CustomResourceOutcome Outcome, Task<CustomResourceOutcome>? Abandoned)> AdmitAndRunAsync(
+        CloudFormationRequest request, InvocationContext context, AnswerBudget budget, long started, CancellationToken cancellationToken)
     {
-        using var providerTimer = new CancellationTokenSource(Until(providerDeadline), _time);
-        using var providerToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, providerTimer.Token);
-        Task<CustomResourceOutcome> running;
-        try
+        if (_admission.Check(request, context) is not { } refusal)
         {
-            running = _provider.ExecuteAsync(request, providerToken.Token);
-        }
-        catch (Exception exception)
-        {
-            // The Reason is shown in the stack's events to anyone who can read the stack: redacted like a log line.
-            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {LogRedactor.Redact(exception.Message)}"), null);
+            return await _supervisor.RunAsync(request, budget, cancellationToken);
         }
 
-        try
-        {
-            // The provider promises never to throw and to honour its token; both are guarded anyway, because a
-            // missing answer costs the stack an hour-long wait.
-            return (await running.WaitAsync(Until(abandonAt), _time, cancellationToken), null);
-        }
-        catch (TimeoutException)
-        {
-            return (FailedOutcome(request, "The request did not finish before the Lambda deadline."), running);
-        }
-        catch (Exception exception)
-        {
-            return (FailedOutcome(request, $"Internal error ({exception.GetType().Name}): {LogRedactor.Redact(exception.Message)}"), running.IsCompleted ? null : running);
-        }
-    }
-
-    /// <summary>
-    /// A provider that ignored its token may still create something after the FAILED answer went out: it gets until
-    /// the deadline to finish, and whatever it made is undone.
-    /// </summary>
-    private async Task<string?> CleanUpAbandonedAsync(Task<CustomResourceOutcome>? abandoned, DateTimeOffset deadline, CancellationToken cancellationToken)
-    {
-        if (abandoned is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var late = await abandoned.WaitAsync(Until(deadline - UndoMargin), _time, cancellationToken);
-            return late.UndoIfUndelivered is null ? "finished late, nothing to undo" : "finished late, undo " + await UndoAsync(late.UndoIfUndelivered, deadline, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            return "still running at the deadline";
-        }
-        catch (Exception exception)
-        {
-            return $"failed late ({exception.GetType().Name})";
-        }
-    }
-
-    private async Task<string> UndoAsync(Func<CancellationToken, Task>? undo, DateTimeOffset deadline, CancellationToken cancellationToken)
-    {
-        if (undo is null)
-        {
-            return "none";
-        }
-
-        try
-        {
-            using var undoTimer = new CancellationTokenSource(Until(deadline - UndoMargin), _time);
-            using var undoToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, undoTimer.Token);
-            await undo(undoToken.Token);
-            return "done";
-        }
-        catch (Exception exception)
-        {
-            return $"failed ({exception.GetType().Name})";
-        }
+        _log.Write(
+            LogLevel.Warn,
+            "The event was refused: it is not one CloudFormation could have sent this function, or CloudFormation no longer waits for it.",
+            new("lambdaRequestId", context.AwsRequestId),
+            new("refusedBy", refusal.Check),
+            new("reason", refusal.Reason),
+            new("responseTarget", LogRedactor.StripToSchemeHostPath(request.ResponseUrl)),
+            new("outcome", refusal.CanAnswer ? ResponseStatus.Failed : OutcomeRefused),
+            new("durationMs", ElapsedMs(started)));
+        return refusal.CanAnswer
+            ? (ProviderSupervisor.Failed(request, refusal.Reason), null)
+            : throw new RefusedEventException(refusal.Reason);
     }
 
     /// <summary>Repairs an outcome that CloudFormation would reject, so that the one answer is always a valid one.</summary>
@@ -234,12 +139,12 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
     {
         if (outcome.Status is not (ResponseStatus.Success or ResponseStatus.Failed))
         {
-            return FailedOutcome(request, "Internal error: the request ended with no valid status.", outcome);
+            return ProviderSupervisor.Failed(request, "Internal error: the request ended with no valid status.", outcome);
         }
 
-        if (!IsUsablePhysicalResourceId(outcome.PhysicalResourceId))
+        if (!PhysicalResourceIds.IsUsable(outcome.PhysicalResourceId))
         {
-            return FailedOutcome(request, "Internal error: the request ended with no valid PhysicalResourceId.", outcome);
+            return ProviderSupervisor.Failed(request, "Internal error: the request ended with no valid PhysicalResourceId.", outcome);
         }
 
         if (outcome.Status == ResponseStatus.Failed && string.IsNullOrWhiteSpace(outcome.Reason))
@@ -248,30 +153,6 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
         }
 
         return outcome;
-    }
-
-    private static CustomResourceOutcome FailedOutcome(CloudFormationRequest request, string reason, CustomResourceOutcome? original = null) => new()
-    {
-        Status = ResponseStatus.Failed,
-        Reason = reason,
-        PhysicalResourceId = FallbackPhysicalResourceId(request),
-        UndoIfUndelivered = original?.UndoIfUndelivered,
-        LogFields = original?.LogFields,
-    };
-
-    // A failed Create must not name a resource; a failed Update or Delete keeps the id CloudFormation sent.
-    private static string FallbackPhysicalResourceId(CloudFormationRequest request) =>
-        request.RequestType != "Create" && IsUsablePhysicalResourceId(request.PhysicalResourceId)
-            ? request.PhysicalResourceId!
-            : FailedCreatePhysicalResourceId;
-
-    private static bool IsUsablePhysicalResourceId(string? id) =>
-        !string.IsNullOrEmpty(id) && Encoding.UTF8.GetByteCount(id) <= MaxPhysicalResourceIdBytes;
-
-    private TimeSpan Until(DateTimeOffset instant)
-    {
-        var left = instant - _time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private long ElapsedMs(long started) => (long)_time.GetElapsedTime(started).TotalMilliseconds;
@@ -297,31 +178,23 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
             new("outcome", result),
             new("durationMs", ElapsedMs(started)),
         };
-        if (outcome.Status == ResponseStatus.Failed)
-        {
-            fields.Add(new("reason", outcome.Reason));
-        }
-
-        if (error is not null)
-        {
-            fields.Add(new("error", error));
-        }
-
-        if (undo is not null)
-        {
-            fields.Add(new("undo", undo));
-        }
-
-        if (abandonedProvider is not null)
-        {
-            fields.Add(new("abandonedProvider", abandonedProvider));
-        }
-
+        AddIfSet(fields, "reason", outcome.Status == ResponseStatus.Failed ? outcome.Reason : null);
+        AddIfSet(fields, "error", error);
+        AddIfSet(fields, "undo", undo);
+        AddIfSet(fields, "abandonedProvider", abandonedProvider);
         if (outcome.LogFields is not null)
         {
             fields.AddRange(outcome.LogFields);
         }
 
         _log.Write(level, "Custom resource event handled.", [.. fields]);
+    }
+
+    private static void AddIfSet(List<KeyValuePair<string, object?>> fields, string name, string? value)
+    {
+        if (value is not null)
+        {
+            fields.Add(new(name, value));
+        }
     }
 }

@@ -1,27 +1,14 @@
+using EmrStudio.SessionMappingHandler.Aws;
+
 namespace EmrStudio.SessionMappingHandler.Emr;
 
-/// <summary>An error answer from EMR, with the error type stripped of its namespace prefix.</summary>
-internal sealed class EmrException : Exception
+/// <summary>An error answer from EMR, with the messages EMR is known to send recognised by name.</summary>
+internal sealed class EmrException : AwsServiceException
 {
     public EmrException(int statusCode, string errorType, string errorMessage)
-        : base($"{errorType}: {errorMessage}")
+        : base(statusCode, errorType, errorMessage)
     {
-        StatusCode = statusCode;
-        ErrorType = errorType;
-        ErrorMessage = errorMessage;
     }
-
-    public int StatusCode { get; }
-
-    public string ErrorType { get; }
-
-    public string ErrorMessage { get; }
-
-    /// <summary>
-    /// True when an earlier attempt of the same call failed without a definite answer (a dropped connection, a
-    /// timeout, a 5xx) before this error came: a Create that now says "already exists" may have been our own.
-    /// </summary>
-    public bool AfterUnconfirmedAttempt { get; init; }
 
     public bool IsInvalidRequest => ErrorType == "InvalidRequestException";
 
@@ -41,7 +28,6 @@ internal sealed class EmrException : Exception
     public bool IsAlreadyExists =>
         IsInvalidRequest && ErrorMessage.Contains("already exists", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Throttling and server-side errors are worth another attempt; everything else is final.</summary>
-    public bool IsRetryable =>
-        StatusCode >= 500 || ErrorType is "ThrottlingException" or "Throttling" or "TooManyRequestsException" or "RequestLimitExceeded";
+    public override AwsServiceException AfterUnconfirmed() =>
+        new EmrException(StatusCode, ErrorType, ErrorMessage) { AfterUnconfirmedAttempt = true };
 }

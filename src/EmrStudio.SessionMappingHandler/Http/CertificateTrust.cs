@@ -61,11 +61,21 @@ internal sealed class CertificateTrust
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
         {
-            throw new InvalidOperationException($"{CertificateFileVariable} names '{certificateFile}', which cannot be read: {exception.Message}", exception);
+            throw new InvalidOperationException($"{CertificateFileVariable} names '{certificateFile}', which cannot be read: {Explain(exception)}.", exception);
         }
 
         return roots.Count > 0
             ? new CertificateTrust(roots, certificateFile)
             : throw new InvalidOperationException($"{CertificateFileVariable} names '{certificateFile}', which holds no PEM certificate.");
     }
+
+    // In the operator's words, whatever the runtime's own messages say (or, trimmed, do not say).
+    private static string Explain(Exception exception) => exception switch
+    {
+        FileNotFoundException => "there is no such file",
+        DirectoryNotFoundException => "its folder does not exist",
+        UnauthorizedAccessException => "permission to read it is denied",
+        CryptographicException => "it is not a PEM file of certificates",
+        _ => exception.Message,
+    };
 }

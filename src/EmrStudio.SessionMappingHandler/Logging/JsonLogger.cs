@@ -4,9 +4,11 @@ using System.Text.Json;
 namespace EmrStudio.SessionMappingHandler.Logging;
 
 /// <summary>
-/// Writes one JSON object per line: <c>time</c> (ISO 8601 UTC), <c>level</c>, <c>message</c>, then the scoped fields
-/// and the line's own fields. Every string passes through <see cref="LogRedactor"/>, so callers cannot leak a
-/// ResponseURL's query string or a credential by accident.
+/// Writes one JSON object per line: <c>timestamp</c> (RFC 3339, UTC, milliseconds), <c>level</c> (<c>INFO</c>, ...),
+/// <c>message</c>, then the scoped fields and the line's own fields: the keys Lambda's JSON log format and CloudWatch
+/// Logs Insights read, so that Lambda's own log-level filtering applies. Lines below the minimum level are not
+/// written. Every string passes through <see cref="LogRedactor"/>, so callers cannot leak a ResponseURL's query
+/// string or a credential by accident.
 /// </summary>
 internal sealed class JsonLogger : ILog
 {
@@ -15,12 +17,12 @@ internal sealed class JsonLogger : ILog
     private readonly LogLevel _minimumLevel;
     private readonly KeyValuePair<string, object?>[] _scope;
 
-    public JsonLogger(TextWriter writer, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Debug)
+    public JsonLogger(TextWriter writer, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Trace)
         : this(new JsonLineSink(writer), time ?? TimeProvider.System, minimumLevel, [])
     {
     }
 
-    public JsonLogger(Stream stream, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Debug)
+    public JsonLogger(Stream stream, TimeProvider? time = null, LogLevel minimumLevel = LogLevel.Trace)
         : this(new JsonLineSink(stream), time ?? TimeProvider.System, minimumLevel, [])
     {
     }
@@ -64,8 +66,8 @@ internal sealed class JsonLogger : ILog
         public void WriteTo(Utf8JsonWriter json)
         {
             json.WriteStartObject();
-            json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            json.WriteString("level", LevelName(Level));
+            json.WriteString("timestamp", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("level", LambdaLogLevel.Name(Level));
             json.WriteString("message", LogRedactor.Redact(Message));
             foreach (var field in Scope)
             {
@@ -79,15 +81,6 @@ internal sealed class JsonLogger : ILog
 
             json.WriteEndObject();
         }
-
-        private static string LevelName(LogLevel level) => level switch
-        {
-            LogLevel.Debug => "debug",
-            LogLevel.Info => "info",
-            LogLevel.Warn => "warn",
-            LogLevel.Error => "error",
-            _ => "info",
-        };
 
         private static void WriteField(Utf8JsonWriter json, string name, object? value)
         {

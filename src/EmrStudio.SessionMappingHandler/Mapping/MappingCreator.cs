@@ -1,4 +1,3 @@
-using EmrStudio.SessionMappingHandler.CloudFormation;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Logging;
 
@@ -16,21 +15,24 @@ internal sealed class MappingCreator
     /// </summary>
     public static readonly TimeSpan AdoptionClockSkew = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// Cleanup (a compensating delete, the check for a create whose answer was lost) may run this long past the
-    /// event's deadline: a leaked mapping that CloudFormation does not know is worse than an answer sent this much later.
-    /// </summary>
-    public static readonly TimeSpan CompensationGrace = CustomResourceInvocationHandler.ProviderCleanupAllowance;
-
     private readonly RecordingEmrClient _emr;
     private readonly ILog _log;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _compensationGrace;
 
-    public MappingCreator(RecordingEmrClient emr, ILog log, TimeProvider time)
+    /// <param name="emr">The event's EMR client.</param>
+    /// <param name="log">Receives a line when a mapping is adopted or may be left behind.</param>
+    /// <param name="time">The clock for the adoption test and the clean-up's grace.</param>
+    /// <param name="compensationGrace">
+    /// How long clean-up (a compensating delete, the check for a create whose answer was lost) may run past the
+    /// event's token: a leaked mapping that CloudFormation does not know is worse than an answer sent this much later.
+    /// </param>
+    public MappingCreator(RecordingEmrClient emr, ILog log, TimeProvider time, TimeSpan compensationGrace)
     {
         _emr = emr;
         _log = log;
         _time = time;
+        _compensationGrace = compensationGrace;
     }
 
     public async Task<MappingCreation> CreateAsync(SessionMappingProperties properties, CancellationToken cancellationToken)
@@ -84,7 +86,7 @@ internal sealed class MappingCreator
     {
         var existsReason =
             $"a session mapping for {properties.DescribePrincipal()} already exists and was left untouched; " +
-            "import it, delete it, or map another principal";
+            "set AdoptExisting to \"true\" to take it over, delete it, or map another principal";
         if (!error.AfterUnconfirmedAttempt)
         {
             return MappingCreation.NotOurs(MappingCreationStatus.AlreadyExists, existsReason);
@@ -127,7 +129,7 @@ internal sealed class MappingCreator
         SessionMappingDetail detail;
         try
         {
-            using var deadline = new CompensationDeadline(CompensationGrace, _time, cancellationToken);
+            using var deadline = new CompensationDeadline(_compensationGrace, _time, cancellationToken);
             detail = await _emr.GetStudioSessionMappingAsync(properties.ToKey(), deadline.Token);
         }
         catch (EmrException error) when (error.IsMappingNotFound || error.IsStudioNotFound)
@@ -169,7 +171,7 @@ internal sealed class MappingCreator
         StudioSessionMappingKey key, SessionMappingProperties properties, CancellationToken cancellationToken)
     {
         _emr.NoteCompensatingDelete();
-        using var deadline = new CompensationDeadline(CompensationGrace, _time, cancellationToken);
+        using var deadline = new CompensationDeadline(_compensationGrace, _time, cancellationToken);
         try
         {
             await _emr.DeleteStudioSessionMappingAsync(key, deadline.Token);

@@ -1,5 +1,5 @@
 using System.Text;
-using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Aws;
 
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
@@ -39,10 +39,14 @@ internal static class ReasonText
         return cut ? builder.Append("...").ToString() : builder.ToString();
     }
 
-    /// <summary>Why a call failed, in a form an operator can act on.</summary>
+    /// <summary>
+    /// Why a call failed, in a form an operator can act on. A call cut off by the deadline names the last real
+    /// failure before it (throttling, a 5xx, a dropped connection), which says more than the deadline itself.
+    /// </summary>
     public static string Describe(Exception exception) => exception switch
     {
-        EmrException emr => $"{Echo(emr.ErrorType)}: {Echo(emr.ErrorMessage, 200)}",
+        AwsServiceException aws => $"{Echo(aws.ErrorType)}: {Echo(aws.ErrorMessage, 200)}",
+        OperationCanceledException { InnerException: { } last } => $"the time available for this request ran out; the last failure was {Describe(last)}",
         OperationCanceledException => "the time available for this request ran out",
         _ => $"{exception.GetType().Name}: {Echo(exception.Message, 200)}",
     };

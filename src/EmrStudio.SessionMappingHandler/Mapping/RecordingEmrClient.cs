@@ -19,8 +19,11 @@ internal sealed class RecordingEmrClient : IEmrClient
 
     public bool CompensatingDeleteRan { get; private set; }
 
-    /// <summary>What the event did, in a word: created, adopted, updated, unchanged, recreated, replaced, deleted, ...</summary>
+    /// <summary>What the event did, in a word: created, adopted, restored, updated, unchanged, recreated, replaced, deleted, ...</summary>
     public string? Action { get; set; }
+
+    /// <summary>The stack's status, when CloudFormation was asked for it.</summary>
+    public string? StackStatus { get; set; }
 
     public void NoteCompensatingDelete() => CompensatingDeleteRan = true;
 
@@ -54,5 +57,6 @@ internal sealed class RecordingEmrClient : IEmrClient
         ["emrOperations"] = string.Join(',', _operations),
         ["compensatingDelete"] = CompensatingDeleteRan,
         ["mappingAction"] = Action,
+        ["stackStatus"] = StackStatus,
     };
 }

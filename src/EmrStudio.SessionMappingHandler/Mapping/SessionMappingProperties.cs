@@ -4,13 +4,16 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 
 /// <summary>
 /// A template's validated properties. Exactly one of <see cref="IdentityId"/> and <see cref="IdentityName"/> is set.
+/// <see cref="AdoptExisting"/> says whether a mapping that already exists for the principal is taken over instead of
+/// refused.
 /// </summary>
 internal sealed record SessionMappingProperties(
     string StudioId,
     string IdentityType,
     string? IdentityId,
     string? IdentityName,
-    string SessionPolicyArn)
+    string SessionPolicyArn,
+    bool AdoptExisting = false)
 {
     public StudioSessionMappingInput ToInput() => new()
     {

@@ -21,10 +21,11 @@ internal static class SessionMappingPropertiesParser
     public const string IdentityId = "IdentityId";
     public const string IdentityName = "IdentityName";
     public const string SessionPolicyArn = "SessionPolicyArn";
+    public const string AdoptExisting = "AdoptExisting";
     public const string ResourceProperties = "ResourceProperties";
     private const string EitherIdentity = "IdentityId|IdentityName";
 
-    private static readonly string[] MappingProperties = [StudioId, IdentityType, IdentityId, IdentityName, SessionPolicyArn];
+    private static readonly string[] MappingProperties = [StudioId, IdentityType, IdentityId, IdentityName, SessionPolicyArn, AdoptExisting];
 
     /// <summary>CloudFormation's own properties: they arrive with the others and mean nothing to the mapping.</summary>
     private static readonly string[] CloudFormationProperties = ["ServiceToken", "ServiceTimeout"];
@@ -56,7 +57,8 @@ internal static class SessionMappingPropertiesParser
             values[IdentityType],
             values.GetValueOrDefault(IdentityId),
             values.GetValueOrDefault(IdentityName),
-            values[SessionPolicyArn]));
+            values[SessionPolicyArn],
+            values.GetValueOrDefault(AdoptExisting) == "true"));
     }
 
     private static void ReadProperty(
@@ -178,6 +180,8 @@ internal static class SessionMappingPropertiesParser
             $"must be an Identity Store id: a GUID, optionally after a 10-hex-digit store prefix and '-' (got '{ReasonText.Echo(text)}')",
         SessionPolicyArn when !MappingPatterns.SessionPolicyArn().IsMatch(text) =>
             $"must be an IAM policy ARN arn:<partition>:iam::<12-digit account>:policy/<path><name> (got '{ReasonText.Echo(text)}')",
+        AdoptExisting when text is not ("true" or "false") =>
+            $"must be \"true\" or \"false\" (got '{ReasonText.Echo(text)}')",
         _ => null,
     };
 

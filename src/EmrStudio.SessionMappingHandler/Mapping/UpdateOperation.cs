@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.CloudFormationApi;
 using EmrStudio.SessionMappingHandler.Emr;
 
 namespace EmrStudio.SessionMappingHandler.Mapping;
@@ -12,19 +13,26 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// <remarks>
 /// A template may name its principal by IdentityName, while ids carry the IdentityId. The name is resolved by reading
 /// the mapping by name in the old studio and type: found with the old IdentityId, it is the same principal; found
-/// with another, that principal already has a mapping that is not ours; not found, a create settles it, since the
-/// created mapping's IdentityId tells whether ours had vanished (self-healing, same id) or the name now means
-/// another principal (a replacement).
+/// with another, that principal already has a mapping; not found, a create settles it, since the created mapping's
+/// IdentityId tells whether ours had vanished (self-healing, same id) or the name now means another principal (a
+/// replacement). A replacement whose mapping already exists is settled by <see cref="ExistingTargetAsync"/>.
 /// </remarks>
 internal sealed class UpdateOperation
 {
+    /// <summary>The stack status in which an existing replacement target is the stack's own earlier mapping.</summary>
+    public const string RollingBack = "UPDATE_ROLLBACK_IN_PROGRESS";
+
     private readonly RecordingEmrClient _emr;
     private readonly MappingCreator _creator;
+    private readonly MappingTakeover _takeover;
+    private readonly IStackStatusReader _stacks;
 
-    public UpdateOperation(RecordingEmrClient emr, MappingCreator creator)
+    public UpdateOperation(RecordingEmrClient emr, MappingCreator creator, MappingTakeover takeover, IStackStatusReader stacks)
     {
         _emr = emr;
         _creator = creator;
+        _takeover = takeover;
+        _stacks = stacks;
     }
 
     public async Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, string incomingId, CancellationToken cancellationToken)
@@ -41,7 +49,7 @@ internal sealed class UpdateOperation
         if (old is null || !IsSameStudioAndType(old, properties)
             || (properties.IdentityId is not null && !string.Equals(properties.IdentityId, old.IdentityId, StringComparison.OrdinalIgnoreCase)))
         {
-            return await CreateAsync(properties, old, incomingId, cancellationToken);
+            return await CreateAsync(request, properties, old, incomingId, cancellationToken);
         }
 
         // By id: the old mapping itself. By name: whatever mapping that name resolves to in the same studio and type.
@@ -53,7 +61,7 @@ internal sealed class UpdateOperation
         }
         catch (EmrException error) when (error.IsMappingNotFound)
         {
-            return await CreateAsync(properties, old, incomingId, cancellationToken);
+            return await CreateAsync(request, properties, old, incomingId, cancellationToken);
         }
         catch (Exception error)
         {
@@ -64,18 +72,14 @@ internal sealed class UpdateOperation
 
         if (!string.Equals(current.IdentityId, old.IdentityId, StringComparison.Ordinal))
         {
-            _emr.Action = "already-exists";
-            return Outcomes.Failed(
-                incomingId,
-                $"Update failed: a session mapping for {properties.DescribePrincipal()} (IdentityId " +
-                $"'{ReasonText.Echo(current.IdentityId)}') already exists and was left untouched; import it, delete it, or map another principal");
+            return await ExistingTargetAsync(request, properties, incomingId, cancellationToken);
         }
 
-        return await UpdateInPlaceAsync(properties, old, current, incomingId, cancellationToken);
+        return await UpdateInPlaceAsync(request, properties, old, current, incomingId, cancellationToken);
     }
 
     private async Task<CustomResourceOutcome> UpdateInPlaceAsync(
-        SessionMappingProperties properties, MappingId old, SessionMappingDetail current, string incomingId, CancellationToken cancellationToken)
+        CloudFormationRequest request, SessionMappingProperties properties, MappingId old, SessionMappingDetail current, string incomingId, CancellationToken cancellationToken)
     {
         if (string.Equals(current.SessionPolicyArn, properties.SessionPolicyArn, StringComparison.Ordinal))
         {
@@ -96,7 +100,7 @@ internal sealed class UpdateOperation
         }
         catch (EmrException error) when (error.IsMappingNotFound)
         {
-            return await CreateAsync(properties, old, incomingId, cancellationToken);
+            return await CreateAsync(request, properties, old, incomingId, cancellationToken);
         }
         catch (Exception error)
         {
@@ -115,12 +119,17 @@ internal sealed class UpdateOperation
     /// CloudFormation already knows this id) or a replacement (new id, deleted again if CloudFormation never hears of it).
     /// </summary>
     private async Task<CustomResourceOutcome> CreateAsync(
-        SessionMappingProperties properties, MappingId? old, string incomingId, CancellationToken cancellationToken)
+        CloudFormationRequest request, SessionMappingProperties properties, MappingId? old, string incomingId, CancellationToken cancellationToken)
     {
         var creation = await _creator.CreateAsync(properties, cancellationToken);
+        if (creation.Status == MappingCreationStatus.AlreadyExists)
+        {
+            return await ExistingTargetAsync(request, properties, incomingId, cancellationToken);
+        }
+
         if (!creation.Succeeded)
         {
-            _emr.Action = creation.Status == MappingCreationStatus.AlreadyExists ? "already-exists" : "failed";
+            _emr.Action = "failed";
             return Outcomes.Failed(incomingId, $"Update failed: {creation.FailureReason}");
         }
 
@@ -134,6 +143,51 @@ internal sealed class UpdateOperation
         _emr.Action = "replaced";
         return Outcomes.Success(creation.Id.Value, data, MappingUndo.DeleteOf(_emr, creation.Id));
     }
+
+    /// <summary>
+    /// The replacement's mapping exists already. It becomes the resource's when the template adopts it, or when the
+    /// stack is rolling back: then it is the stack's own earlier mapping, which CloudFormation deletes only in the
+    /// cleanup of a successful update, and the rollback must restore it under its own id. Otherwise it belongs to
+    /// someone else and is left untouched.
+    /// </summary>
+    private async Task<CustomResourceOutcome> ExistingTargetAsync(
+        CloudFormationRequest request, SessionMappingProperties properties, string incomingId, CancellationToken cancellationToken)
+    {
+        var exists = $"a session mapping for {properties.DescribePrincipal()} already exists";
+        if (properties.AdoptExisting)
+        {
+            return AsUpdateOutcome(await _takeover.TakeOverAsync(properties, "adopted", incomingId, undoableIfUndelivered: true, cancellationToken));
+        }
+
+        string? status;
+        try
+        {
+            status = await _stacks.GetStackStatusAsync(request.StackId, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            _emr.Action = "already-exists";
+            return Outcomes.Failed(
+                incomingId,
+                $"Update failed: {exists}, and whether the stack is rolling back (so that it is the stack's own) could not be " +
+                $"learned from CloudFormation: DescribeStacks failed: {ReasonText.Describe(error)}. The mapping was left untouched");
+        }
+
+        _emr.StackStatus = status ?? "unknown stack";
+        if (status == RollingBack)
+        {
+            return AsUpdateOutcome(await _takeover.TakeOverAsync(properties, "restored", incomingId, undoableIfUndelivered: false, cancellationToken));
+        }
+
+        _emr.Action = "already-exists";
+        return Outcomes.Failed(
+            incomingId,
+            $"Update failed: {exists} and was left untouched (the stack is {ReasonText.Echo(status ?? "unknown to CloudFormation")}, not rolling back); " +
+            "set AdoptExisting to \"true\" to take it over, delete it, or map another principal");
+    }
+
+    private static CustomResourceOutcome AsUpdateOutcome(CustomResourceOutcome outcome) =>
+        outcome.Status == ResponseStatus.Success ? outcome : outcome with { Reason = $"Update failed: {outcome.Reason}" };
 
     private static bool IsSameStudioAndType(MappingId old, SessionMappingProperties properties) =>
         string.Equals(old.StudioId, properties.StudioId, StringComparison.Ordinal)

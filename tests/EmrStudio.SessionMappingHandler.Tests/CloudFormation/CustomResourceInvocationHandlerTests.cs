@@ -36,17 +36,6 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         await _receiver.DisposeAsync();
     }
 
-    [Theory]
-    [InlineData(1, 4)]
-    [InlineData(10, 4)]
-    [InlineData(30, 6)]
-    [InlineData(60, 10)]
-    [InlineData(900, 10)]
-    public void AnswerReserve_RemainingSeconds_TwentyPercentWithinFourToTenSeconds(int remainingSeconds, int expectedSeconds)
-    {
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), CustomResourceInvocationHandler.AnswerReserve(TimeSpan.FromSeconds(remainingSeconds)));
-    }
-
     [Fact]
     public async Task HandleAsync_ProviderSucceeds_AnswersOnceBeforeTheDeadlineAndLogsOneOutcomeLine()
     {
@@ -102,7 +91,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         Assert.Equal(0, _receiver.AcceptedCount(url));
         var line = Assert.Single(_log.LinesWith("outcome", "UNDELIVERED"));
         Assert.Equal("done", line.GetProperty("undo").GetString());
-        Assert.Equal("error", line.GetProperty("level").GetString());
+        Assert.Equal("ERROR", line.GetProperty("level").GetString());
     }
 
     [Fact]
@@ -116,7 +105,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             UndoIfUndelivered = undo.Undo,
         });
         var responder = new DelegateResponder((_, _, _) => throw new InvalidOperationException("unforeseen"));
-        var handler = new CustomResourceInvocationHandler(provider, responder, _log.Log);
+        var handler = new CustomResourceInvocationHandler(provider, responder, TestAdmissions.Trusting(_receiver), _log.Log);
 
         var exception = await Assert.ThrowsAsync<ResponseDeliveryException>(
             () => handler.HandleAsync(EventFixtures.LoadBytes("create.json"), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None));
@@ -170,7 +159,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var answer = await _receiver.WaitForAnswerAsync(url, Wait);
         Assert.Equal("FAILED", answer.Status);
-        Assert.Equal(CustomResourceInvocationHandler.FailedCreatePhysicalResourceId, answer.PhysicalResourceId);
+        Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
         Assert.Single(_log.LinesWith("outcome", "FAILED"));
     }
 
@@ -198,8 +187,8 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var answer = await _receiver.WaitForAnswerAsync(url, Wait);
         Assert.NotNull(cancelledAt);
-        // Four seconds are reserved; a busy machine may run the cancellation's continuation a little late.
-        Assert.InRange(deadline - cancelledAt.Value, TimeSpan.FromMilliseconds(3250), TimeSpan.FromMilliseconds(4300));
+        // Half of the six seconds are reserved; a busy machine may run the cancellation's continuation a little late.
+        Assert.InRange(deadline - cancelledAt.Value, TimeSpan.FromMilliseconds(2250), TimeSpan.FromMilliseconds(3300));
         Assert.True(answer.ReceivedAt < deadline);
         Assert.Equal("timed out", answer.Reason);
     }
@@ -225,7 +214,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         // proves the handler does not wait for the 30-second provider.
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"returned after {stopwatch.Elapsed}");
         Assert.Equal("FAILED", answer.Status);
-        Assert.Equal(CustomResourceInvocationHandler.FailedCreatePhysicalResourceId, answer.PhysicalResourceId);
+        Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
     }
 
     [Fact]
@@ -258,7 +247,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var answer = await _receiver.WaitForAnswerAsync(url, Wait);
         Assert.Equal("FAILED", answer.Status);
-        Assert.Equal(CustomResourceInvocationHandler.FailedCreatePhysicalResourceId, answer.PhysicalResourceId);
+        Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
         Assert.Equal(1, undo.Runs);
     }
 
@@ -270,7 +259,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var undo = new UndoProbe();
         var provider = new ScriptedProvider(async (_, _) =>
         {
-            // Abandoned at deadline - 2 s (the clean-up allowance past a token that ended at once); finishes before the deadline.
+            // Abandoned at deadline - 625 ms (half the 1.25 s reserve of a 2.5 s budget); finishes before the deadline.
             await Task.Delay(deadline - DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(300), CancellationToken.None);
             return new CustomResourceOutcome
             {
@@ -303,7 +292,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
     private string CreateUrl() => _receiver.CreateResponseUrl(StackId, CreateRequestId, "DataScientists");
 
-    private CustomResourceInvocationHandler Handler(ICustomResourceProvider provider) => new(provider, _responder, _log.Log);
+    private CustomResourceInvocationHandler Handler(ICustomResourceProvider provider) => new(provider, _responder, TestAdmissions.Trusting(_receiver), _log.Log);
 
     private static InvocationContext Context(DateTimeOffset deadline) => new()
     {

@@ -15,14 +15,18 @@ internal sealed class ScriptedProvider : ICustomResourceProvider
 
     public ConcurrentQueue<CloudFormationRequest> Requests { get; } = new();
 
+    /// <summary>The clean-up allowance each call was given, in order.</summary>
+    public ConcurrentQueue<TimeSpan> CleanupAllowances { get; } = new();
+
     public static ScriptedProvider Answering(CustomResourceOutcome outcome) => new((_, _) => Task.FromResult(outcome));
 
     public static ScriptedProvider Succeeding(string physicalResourceId = "es-0123456789ABCDEFGHIJKLMNO/GROUP/90676d2f") =>
         Answering(new CustomResourceOutcome { Status = ResponseStatus.Success, PhysicalResourceId = physicalResourceId });
 
-    public Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, CancellationToken cancellationToken)
+    public Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, TimeSpan cleanupAllowance, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
+        CleanupAllowances.Enqueue(cleanupAllowance);
         return _execute(request, cancellationToken);
     }
 }

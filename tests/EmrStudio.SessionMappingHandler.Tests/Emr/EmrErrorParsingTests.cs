@@ -14,7 +14,7 @@ public sealed class EmrErrorParsingTests
             response.Headers.TryAddWithoutValidation("X-Amzn-ErrorType", errorTypeHeader);
         }
 
-        return EmrClient.ParseError(status, response, Encoding.UTF8.GetBytes(body));
+        return EmrJsonProtocol.Parse(status, response, Encoding.UTF8.GetBytes(body));
     }
 
     [Fact]

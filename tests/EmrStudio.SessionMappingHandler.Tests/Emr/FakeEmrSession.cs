@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Amazon.Runtime;
+using EmrStudio.SessionMappingHandler.Aws;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Http;
@@ -50,15 +51,17 @@ internal sealed class FakeEmrSession : IAsyncDisposable
     {
         HttpMessageHandler connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment()), TimeSpan.FromSeconds(2));
         connections = wrapConnections?.Invoke(connections) ?? connections;
-        var signing = EmrClient.CreateSigningHandler(
-            credentials ?? new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, connections);
-        return new EmrClient(
+        var signing = AwsHttpCaller.CreateSigningHandler(
+            credentials ?? new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, AwsService.Emr, connections);
+        return new EmrClient(new AwsHttpCaller(
             new HttpMessageInvoker(signing, disposeHandler: true),
             Emr.BaseAddress,
+            EmrJsonProtocol.Instance,
+            "emr",
             TimeProvider.System,
             new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(20), new Random(7)),
             Log,
-            attemptTimeout ?? TimeSpan.FromSeconds(5));
+            attemptTimeout ?? TimeSpan.FromSeconds(5)));
     }
 
     public StudioSessionMappingInput Input(FakeIdentity identity, bool byName = false, string policyArn = PolicyArn) => new()

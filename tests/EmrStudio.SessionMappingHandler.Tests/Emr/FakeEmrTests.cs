@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
+using EmrStudio.SessionMappingHandler.Aws;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Tests.Fakes;
@@ -194,7 +195,7 @@ public sealed class FakeEmrTests : IAsyncLifetime
         HttpMessageHandler handler = HttpHandlerFactory.Create(CertificateTrust.Resolve(new DictionaryEnvironment()));
         if (signed)
         {
-            handler = EmrClient.CreateSigningHandler(new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, handler);
+            handler = AwsHttpCaller.CreateSigningHandler(new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, AwsService.Emr, handler);
         }
 
         return new HttpClient(handler) { BaseAddress = _session.Emr.BaseAddress };

@@ -14,7 +14,7 @@ public sealed class JsonLoggerTests
         + "&X-Amz-Signature=0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
     [Fact]
-    public void Write_Always_WritesTimeLevelMessageAndFieldsAsOneObject()
+    public void Write_Always_WritesTimestampLevelMessageAndFieldsAsOneObject()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 5, 0, 0, 123, TimeSpan.Zero));
         var captured = new CapturedJsonLog(time);
@@ -31,8 +31,8 @@ public sealed class JsonLoggerTests
             F("elapsed", TimeSpan.FromMilliseconds(1500)));
 
         var line = Assert.Single(captured.Lines);
-        Assert.Equal("2026-11-24T05:00:00.123Z", line.GetProperty("time").GetString());
-        Assert.Equal("warn", line.GetProperty("level").GetString());
+        Assert.Equal("2026-11-24T05:00:00.123Z", line.GetProperty("timestamp").GetString());
+        Assert.Equal("WARN", line.GetProperty("level").GetString());
         Assert.Equal("Something happened.", line.GetProperty("message").GetString());
         Assert.Equal("value", line.GetProperty("text").GetString());
         Assert.Equal(3, line.GetProperty("count").GetInt32());
@@ -42,7 +42,7 @@ public sealed class JsonLoggerTests
         Assert.Equal(JsonValueKind.Null, line.GetProperty("nothing").ValueKind);
         Assert.Equal(1500, line.GetProperty("elapsed").GetDouble());
         var names = line.EnumerateObject().Select(member => member.Name).Take(3);
-        Assert.Equal(["time", "level", "message"], names);
+        Assert.Equal(["timestamp", "level", "message"], names);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class JsonLoggerTests
         captured.Log.Write(LogLevel.Error, "shown");
 
         var line = Assert.Single(captured.Lines);
-        Assert.Equal("error", line.GetProperty("level").GetString());
+        Assert.Equal("ERROR", line.GetProperty("level").GetString());
     }
 
     [Fact]

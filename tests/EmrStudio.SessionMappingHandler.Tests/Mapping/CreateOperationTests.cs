@@ -224,7 +224,7 @@ public sealed class CreateOperationTests
         Assert.Equal(MappingWorld.GroupMappingId, outcome.PhysicalResourceId);
         Assert.Equal(MappingWorld.GroupName, outcome.Data!["IdentityName"]);
         Assert.NotNull(outcome.UndoIfUndelivered);
-        Assert.Equal("adopted", outcome.LogFields!["mappingAction"]);
+        Assert.Equal("adopted-own-attempt", outcome.LogFields!["mappingAction"]);
         Assert.Equal([InMemoryEmrClient.Create, InMemoryEmrClient.Get], _world.Emr.Calls);
     }
 

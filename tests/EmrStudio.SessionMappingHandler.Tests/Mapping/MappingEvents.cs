@@ -15,7 +15,8 @@ internal static class MappingEvents
         string? identityType = "GROUP",
         string? identityId = null,
         string? identityName = MappingWorld.GroupName,
-        string? sessionPolicyArn = MappingWorld.Policy)
+        string? sessionPolicyArn = MappingWorld.Policy,
+        string? adoptExisting = null)
     {
         var bag = new JsonObject { ["ServiceToken"] = ServiceToken, ["ServiceTimeout"] = "300" };
         Add(bag, "StudioId", studioId);
@@ -23,14 +24,17 @@ internal static class MappingEvents
         Add(bag, "IdentityId", identityId);
         Add(bag, "IdentityName", identityName);
         Add(bag, "SessionPolicyArn", sessionPolicyArn);
+        Add(bag, "AdoptExisting", adoptExisting);
         return Json(bag.ToJsonString());
     }
 
-    public static JsonElement ById(string identityId, string identityType = "GROUP", string policy = MappingWorld.Policy, string studioId = MappingWorld.Studio) =>
-        Properties(studioId, identityType, identityId, null, policy);
+    public static JsonElement ById(
+        string identityId, string identityType = "GROUP", string policy = MappingWorld.Policy, string studioId = MappingWorld.Studio, string? adoptExisting = null) =>
+        Properties(studioId, identityType, identityId, null, policy, adoptExisting);
 
-    public static JsonElement ByName(string identityName, string identityType = "GROUP", string policy = MappingWorld.Policy, string studioId = MappingWorld.Studio) =>
-        Properties(studioId, identityType, null, identityName, policy);
+    public static JsonElement ByName(
+        string identityName, string identityType = "GROUP", string policy = MappingWorld.Policy, string studioId = MappingWorld.Studio, string? adoptExisting = null) =>
+        Properties(studioId, identityType, null, identityName, policy, adoptExisting);
 
     public static JsonElement Json(string json)
     {

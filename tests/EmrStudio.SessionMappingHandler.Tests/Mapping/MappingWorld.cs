@@ -32,7 +32,8 @@ internal sealed class MappingWorld
         Emr.AddIdentity("GROUP", OtherGroupName, OtherGroupId);
         Emr.AddIdentity("USER", UserName, UserId);
         Log = new CollectingLog();
-        Provider = new SessionMappingProvider(Emr, Log, Time);
+        Stacks = new ScriptedStackStatus();
+        Provider = new SessionMappingOperations(Emr, Stacks, Log, Time);
     }
 
     public FakeTimeProvider Time { get; }
@@ -41,7 +42,13 @@ internal sealed class MappingWorld
 
     public CollectingLog Log { get; }
 
-    public SessionMappingProvider Provider { get; }
+    /// <summary>What CloudFormation says of the event's stack; <c>UPDATE_IN_PROGRESS</c> unless a test says otherwise.</summary>
+    public ScriptedStackStatus Stacks { get; }
+
+    public SessionMappingOperations Provider { get; }
+
+    /// <summary>The clean-up allowance the CloudFormation layer gives a provider with time to spare.</summary>
+    public static TimeSpan CleanupAllowance => AnswerBudget.MaxCleanupAllowance;
 
     public static string GroupMappingId => $"emrstudio:{Studio}/GROUP/{GroupId}";
 
@@ -51,7 +58,7 @@ internal sealed class MappingWorld
     public Task<CustomResourceOutcome> SendAsync(CloudFormationRequest request, CancellationToken cancellationToken = default)
     {
         Emr.Calls.Clear();
-        return Provider.ExecuteAsync(request, cancellationToken);
+        return Provider.ExecuteAsync(request, CleanupAllowance, cancellationToken);
     }
 
     /// <summary>Creates the group's mapping through the provider, as a stack would have.</summary>

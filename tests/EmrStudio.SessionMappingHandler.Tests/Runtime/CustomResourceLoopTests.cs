@@ -86,7 +86,7 @@ public sealed class CustomResourceLoopTests : IAsyncLifetime
     private InvocationLoop Loop(ICustomResourceProvider provider)
     {
         var responder = TestResponders.Fast(_http, _runtime.Log.Log);
-        var handler = new CustomResourceInvocationHandler(provider, responder, _runtime.Log.Log);
+        var handler = new CustomResourceInvocationHandler(provider, responder, TestAdmissions.Trusting(_receiver), _runtime.Log.Log);
         return new InvocationLoop(_runtime.Client, handler, _runtime.Environment, _runtime.Log.Log);
     }
 }

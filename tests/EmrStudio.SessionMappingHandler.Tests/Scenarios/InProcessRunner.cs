@@ -34,7 +34,7 @@ internal sealed class InProcessRunner : IHandlerRunner
         }
 
         var credentials = new SessionAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey, ScenarioWorld.SessionToken);
-        var log = new JsonLogger(_writer);
+        var log = new JsonLogger(_writer, minimumLevel: LambdaLogLevel.FromEnvironment(variables));
         _running = Task.Run(() => HandlerApplication.RunAsync(variables, credentials, log, _stop.Token));
         return Task.CompletedTask;
     }

@@ -29,8 +29,14 @@ public sealed class ResponseUrlReceiver : KestrelFake
     /// <summary>Every violation on every URL, each prefixed with the URL's path.</summary>
     public IReadOnlyList<string> Violations => [.. _violations];
 
-    /// <summary>A new pre-signed-looking URL that expects an answer echoing these three fields.</summary>
-    public string CreateResponseUrl(string stackId, string requestId, string logicalResourceId)
+    /// <summary>The host and port of this receiver, as <c>EMRSTUDIO_TRUSTED_RESPONSE_HOSTS</c> lists it for a handler that answers here.</summary>
+    public string TrustedHostEntry => BaseAddress.Authority;
+
+    /// <summary>
+    /// A new pre-signed-looking URL that expects an answer echoing these three fields, signed (X-Amz-Date) at
+    /// <paramref name="issuedAt"/>, now unless told otherwise, as CloudFormation signs it when it sends the event.
+    /// </summary>
+    public string CreateResponseUrl(string stackId, string requestId, string logicalResourceId, DateTimeOffset? issuedAt = null)
     {
         var number = Interlocked.Increment(ref _issued);
         var slot = new ResponseUrlSlot
@@ -42,9 +48,11 @@ public sealed class ResponseUrlReceiver : KestrelFake
             LogicalResourceId = logicalResourceId,
         };
         _slots[slot.Path] = slot;
-        var credential = Uri.EscapeDataString("ASIAEXAMPLEEXAMPLE00/20261124/us-east-1/s3/aws4_request");
+        var signedAt = (issuedAt ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var date = signedAt.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var credential = Uri.EscapeDataString($"ASIAEXAMPLEEXAMPLE00/{date}/us-east-1/s3/aws4_request");
         return $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{slot.Path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={credential}"
-            + $"&X-Amz-Date=20261124T050000Z&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Signature={slot.Signature}";
+            + $"&X-Amz-Date={signedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Signature={slot.Signature}";
     }
 
     /// <summary>The URL's signature: the secret part a log must never show.</summary>

@@ -67,6 +67,8 @@ public sealed class ScenarioWorld : IAsyncDisposable
                 ["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString(),
                 ["AWS_REGION"] = FakeEmr.Region,
                 ["AWS_LAMBDA_FUNCTION_NAME"] = "session-mapping",
+                // The receiver plays CloudFormation's S3 on loopback: the handler answers there only because it is listed.
+                ["EMRSTUDIO_TRUSTED_RESPONSE_HOSTS"] = Receiver.TrustedHostEntry,
             };
             if (Transport == ScenarioTransport.TrustedHttps)
             {

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 
-namespace EmrStudio.SessionMappingHandler.Emr;
+namespace EmrStudio.SessionMappingHandler.Aws;
 
 /// <summary>
 /// The SDK's standard credential chain, resolved on the first signature rather than at start-up, so that a process

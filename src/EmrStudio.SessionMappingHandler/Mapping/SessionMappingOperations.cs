@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.CloudFormationApi;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Logging;
 
@@ -9,35 +10,39 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// operation and turns whatever goes wrong into a FAILED outcome with the right PhysicalResourceId, because an
 /// exception here would leave CloudFormation waiting for an answer.
 /// </summary>
-internal sealed class SessionMappingProvider : ICustomResourceProvider
+internal sealed class SessionMappingOperations : ICustomResourceProvider
 {
     private readonly IEmrClient _emr;
+    private readonly IStackStatusReader _stacks;
     private readonly ILog _log;
     private readonly TimeProvider _time;
 
-    public SessionMappingProvider(IEmrClient emr, ILog log, TimeProvider time)
+    public SessionMappingOperations(IEmrClient emr, IStackStatusReader stacks, ILog log, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(emr);
+        ArgumentNullException.ThrowIfNull(stacks);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(time);
         _emr = emr;
+        _stacks = stacks;
         _log = log;
         _time = time;
     }
 
-    public async Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, CancellationToken cancellationToken)
+    public async Task<CustomResourceOutcome> ExecuteAsync(CloudFormationRequest request, TimeSpan cleanupAllowance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var recorder = new RecordingEmrClient(_emr);
-        var fallbackId = FallbackPhysicalResourceId(request);
+        var fallbackId = PhysicalResourceIds.FallbackFor(request);
         CustomResourceOutcome outcome;
         try
         {
-            var creator = new MappingCreator(recorder, _log, _time);
+            var creator = new MappingCreator(recorder, _log, _time, cleanupAllowance);
+            var takeover = new MappingTakeover(recorder, _log);
             outcome = request.RequestType switch
             {
-                "Create" => await new CreateOperation(recorder, creator).ExecuteAsync(request, cancellationToken),
-                "Update" => await new UpdateOperation(recorder, creator).ExecuteAsync(request, fallbackId, cancellationToken),
+                "Create" => await new CreateOperation(recorder, creator, takeover).ExecuteAsync(request, cancellationToken),
+                "Update" => await new UpdateOperation(recorder, creator, takeover, _stacks).ExecuteAsync(request, fallbackId, cancellationToken),
                 "Delete" => await new DeleteOperation(recorder).ExecuteAsync(request, fallbackId, cancellationToken),
                 _ => UnknownRequestType(recorder, request, fallbackId),
             };
@@ -57,13 +62,4 @@ internal sealed class SessionMappingProvider : ICustomResourceProvider
         return Outcomes.Failed(
             fallbackId, $"Unknown RequestType '{ReasonText.Echo(request.RequestType)}': expected Create, Update or Delete");
     }
-
-    /// <summary>
-    /// The id for answers that cannot name a mapping: a Create has none yet, so it gets the sentinel; any other event
-    /// keeps the id it came with, which CloudFormation needs unchanged (the sentinel only if it came without one).
-    /// </summary>
-    private static string FallbackPhysicalResourceId(CloudFormationRequest request) =>
-        request.RequestType != "Create" && !string.IsNullOrEmpty(request.PhysicalResourceId)
-            ? request.PhysicalResourceId
-            : CreateFailedSentinel.For(request);
 }

@@ -1,9 +1,10 @@
 using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.Mapping;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Mapping;
 
-public sealed class SessionMappingProviderTests
+public sealed class SessionMappingOperationsTests
 {
     private const string Sentinel = "emrstudio-create-failed:DataScientists:5a8f0b5e-0000-4000-8000-000000000001";
 
@@ -119,7 +120,7 @@ public sealed class SessionMappingProviderTests
     [Fact]
     public void Constructor_NullArgument_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => new SessionMappingHandler.Mapping.SessionMappingProvider(null!, _world.Log, _world.Time));
+        Assert.Throws<ArgumentNullException>(() => new SessionMappingOperations(null!, _world.Stacks, _world.Log, _world.Time));
     }
 
     [Fact]
