@@ -73,7 +73,7 @@ internal sealed class CertificateTrust
     private static string Explain(Exception exception) => exception switch
     {
         FileNotFoundException => "there is no such file",
-        DirectoryNotFoundException => "its folder does not exist",
+        DirectoryNotFoundException => "there is no such file: its folder does not exist",
         UnauthorizedAccessException => "permission to read it is denied",
         CryptographicException => "it is not a PEM file of certificates",
         _ => exception.Message,

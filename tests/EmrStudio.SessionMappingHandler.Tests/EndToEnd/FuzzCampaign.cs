@@ -6,7 +6,8 @@ namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
 /// <summary>
 /// Sends seeded hostile events to one running handler, one after another, and collects every breach of the
 /// invariants that must hold whatever arrives: one runtime result per event, one answer per answerable event and none
-/// otherwise, no contract violation at any ResponseURL, no request EMR would reject, and a handler still running.
+/// otherwise, no contract violation at any ResponseURL, no request EMR would reject, no EMR call for an event that
+/// must be refused, no request ever at a host the handler does not trust, and a handler still running.
 /// </summary>
 internal static class FuzzCampaign
 {
@@ -26,6 +27,7 @@ internal static class FuzzCampaign
         {
             var hostile = generator.Next();
             sent.Add(hostile);
+            var emrRequestsBefore = world.Emr.Requests.Count;
             ScenarioExchange exchange;
             try
             {
@@ -49,6 +51,16 @@ internal static class FuzzCampaign
             }
 
             breaches.AddRange(exchange.Violations.Select(violation => $"{hostile.Description}: {violation}"));
+            if (hostile.Refused && world.Emr.Requests.Count != emrRequestsBefore)
+            {
+                breaches.Add($"{hostile.Description}: refused, yet {world.Emr.Requests.Count - emrRequestsBefore} EMR request(s) were made");
+            }
+
+            if (hostile.Refused && exchange.Answers is [{ Status: not "FAILED" } answer])
+            {
+                breaches.Add($"{hostile.Description}: refused, yet answered {answer.Status}");
+            }
+
             succeeded += exchange.Answers.Count(answer => answer.Status == "SUCCESS");
             failed += exchange.Answers.Count(answer => answer.Status == "FAILED");
             unanswerable += exchange.Event.ExpectsAnswer ? 0 : 1;
@@ -79,6 +91,11 @@ internal static class FuzzCampaign
             .Where(group => group.Count() != 1)
             .Select(group => $"runtime request {group.Key}: {group.Count()} results"));
         breaches.AddRange(world.Receiver.Violations.Select(violation => "receiver: " + violation).Distinct());
+        if (world.Trap.TotalRequests > 0)
+        {
+            breaches.Add($"{world.Trap.TotalRequests} request(s) reached a host the handler does not trust");
+        }
+
         breaches.AddRange(world.Emr.Rejections.Select(rejection =>
             $"EMR would reject {rejection.Request.Operation} {rejection.Request.Body?.ToJsonString()}: {rejection.ErrorType} {rejection.Message}"));
         if (session.Runner.HasExited)
@@ -86,7 +103,7 @@ internal static class FuzzCampaign
             breaches.Add("the handler is not running at the end");
         }
 
-        return new FuzzReport(breaches, succeeded, failed, unanswerable, world.Emr.Requests.Count);
+        return new FuzzReport(breaches, succeeded, failed, unanswerable, world.Emr.Requests.Count, sent.Count(hostile => hostile.Refused));
     }
 
     public static string Describe(int seed, int count, FuzzReport report, IHandlerRunner runner)
@@ -95,7 +112,7 @@ internal static class FuzzCampaign
         text.Append(
             System.Globalization.CultureInfo.InvariantCulture,
             $"Fuzz seed {seed}, {count} events, {runner.Name}: {report.Breaches.Count} breach(es); answered SUCCESS {report.Succeeded}, "
-            + $"FAILED {report.Failed}; unanswerable {report.Unanswerable}; EMR requests {report.EmrRequests}\n");
+            + $"FAILED {report.Failed}; unanswerable {report.Unanswerable}; refused as untrusted {report.Refused}; EMR requests {report.EmrRequests}\n");
         foreach (var breach in report.Breaches.Take(40))
         {
             text.Append("  ").Append(breach).Append('\n');

@@ -30,6 +30,6 @@ public sealed class PublishedBootstrapFuzzTests
         _output.WriteLine(FuzzCampaign.Describe(Seed, EventCount, report, runner));
 
         Assert.True(report.Breaches.Count == 0, FuzzCampaign.Describe(Seed, EventCount, report, runner));
-        Assert.True(report.Succeeded > 0 && report.Failed > 0 && report.Unanswerable > 0, "the campaign did not reach every kind of outcome");
+        Assert.True(report.Succeeded > 0 && report.Failed > 0 && report.Unanswerable > 0 && report.Refused > 0, "the campaign did not reach every kind of outcome");
     }
 }

@@ -13,7 +13,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 /// answers to the ResponseURL. Written once; each subclass supplies a runner, so the code in this process and the
 /// published executable pass the same scenarios.
 /// </summary>
-public abstract class SessionMappingScenarios
+public abstract partial class SessionMappingScenarios
 {
     private const string SentinelPrefix = "emrstudio-create-failed:";
 
@@ -565,6 +565,9 @@ public abstract class SessionMappingScenarios
         Assert.NotEqual(0, exitCode);
         var initError = Assert.Single(session.World.Runtime.InitErrors);
         Assert.Contains("SSL_CERT_FILE", initError.Body, StringComparison.Ordinal);
+        // A sentence that names the cause, not a resource key of the trimmed runtime.
+        Assert.Contains("there is no such file", initError.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("IO_FileNotFound", initError.Body, StringComparison.Ordinal);
         Assert.Empty(session.World.Runtime.Results);
     }
 

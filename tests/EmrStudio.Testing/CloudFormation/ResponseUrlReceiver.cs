@@ -25,6 +25,10 @@ public sealed class ResponseUrlReceiver : KestrelFake
     private readonly ConcurrentDictionary<string, ResponseUrlSlot> _slots = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private int _issued;
+    private int _requests;
+
+    /// <summary>Every request that reached this receiver, on any path, by any method.</summary>
+    public int TotalRequests => Volatile.Read(ref _requests);
 
     /// <summary>Every violation on every URL, each prefixed with the URL's path.</summary>
     public IReadOnlyList<string> Violations => [.. _violations];
@@ -110,6 +114,7 @@ public sealed class ResponseUrlReceiver : KestrelFake
 
     protected override async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _requests);
         var path = context.Request.Path.Value ?? string.Empty;
         if (!_slots.TryGetValue(path, out var slot))
         {

@@ -41,27 +41,36 @@ public sealed class CustomResourceEventBuilder
         return properties;
     }
 
-    public CustomResourceEvent Create(JsonObject properties, string logicalResourceId = DefaultLogicalResourceId) =>
-        Build("Create", properties, logicalResourceId, physicalResourceId: null, oldProperties: null);
+    public CustomResourceEvent Create(JsonObject properties, string logicalResourceId = DefaultLogicalResourceId, string stackId = StackId, DateTimeOffset? issuedAt = null) =>
+        Build("Create", properties, logicalResourceId, physicalResourceId: null, oldProperties: null, stackId, issuedAt);
 
     public CustomResourceEvent Update(string physicalResourceId, JsonObject properties, JsonObject oldProperties, string logicalResourceId = DefaultLogicalResourceId) =>
         Build("Update", properties, logicalResourceId, physicalResourceId, oldProperties);
 
-    public CustomResourceEvent Delete(string physicalResourceId, JsonObject properties, string logicalResourceId = DefaultLogicalResourceId) =>
-        Build("Delete", properties, logicalResourceId, physicalResourceId, oldProperties: null);
+    public CustomResourceEvent Delete(string physicalResourceId, JsonObject properties, string logicalResourceId = DefaultLogicalResourceId, string stackId = StackId) =>
+        Build("Delete", properties, logicalResourceId, physicalResourceId, oldProperties: null, stackId);
 
-    /// <summary>Any event: <paramref name="requestType"/> and the property bag as given, the rest filled in.</summary>
+    /// <summary>
+    /// Any event: <paramref name="requestType"/> and the property bag as given, the rest filled in; its ResponseURL
+    /// signed at <paramref name="issuedAt"/> (now, unless told otherwise).
+    /// </summary>
     public CustomResourceEvent Build(
-        string requestType, JsonNode? properties, string logicalResourceId, string? physicalResourceId, JsonNode? oldProperties)
+        string requestType,
+        JsonNode? properties,
+        string logicalResourceId,
+        string? physicalResourceId,
+        JsonNode? oldProperties,
+        string stackId = StackId,
+        DateTimeOffset? issuedAt = null)
     {
         var requestId = Guid.NewGuid().ToString();
-        var url = _receiver.CreateResponseUrl(StackId, requestId, logicalResourceId);
+        var url = _receiver.CreateResponseUrl(stackId, requestId, logicalResourceId, issuedAt);
         var body = new JsonObject
         {
             ["RequestType"] = requestType,
             ["ServiceToken"] = ServiceToken,
             ["ResponseURL"] = url,
-            ["StackId"] = StackId,
+            ["StackId"] = stackId,
             ["RequestId"] = requestId,
             ["ResourceType"] = ResourceType,
             ["LogicalResourceId"] = logicalResourceId,

@@ -8,8 +8,10 @@ namespace EmrStudio.Testing.Scenarios;
 /// <summary>
 /// Produces hostile custom-resource events from a seed: wrong JSON types for every member, nulls, arrays and objects
 /// where strings belong, strings of 10-100 KB, non-ASCII and control characters, odd RequestTypes, PhysicalResourceIds
-/// that look like ours or like sentinels, percent junk, and valid events in between. Each event knows whether the
-/// handler can answer it (a usable ResponseURL and echo fields that fit an answer) or must report it to Lambda.
+/// that look like ours or like sentinels, percent junk, StackIds and ResponseURLs that CloudFormation would never send
+/// this function (other accounts, regions and partitions, untrusted hosts, suffix tricks, user information), and
+/// valid events in between. Each event knows whether the handler can answer it (a usable ResponseURL and echo fields
+/// that fit an answer) or must report it to Lambda, and whether it must be refused without any EMR call.
 /// </summary>
 public sealed class HostileEventGenerator
 {
@@ -49,8 +51,10 @@ public sealed class HostileEventGenerator
         {
             < 15 => ValidEvent(),
             < 25 => UnparsableBody(),
-            < 40 => BrokenEnvelope(),
-            < 75 => HostileProperties(),
+            < 36 => BrokenEnvelope(),
+            < 42 => HostileStackId(),
+            < 48 => HostileResponseUrl(),
+            < 78 => HostileProperties(),
             _ => HostilePhysicalResourceId(),
         };
     }
@@ -148,6 +152,70 @@ public sealed class HostileEventGenerator
 
         return Finish(body, echo, answerable, description);
     }
+
+    /// <summary>A valid event, but from a stack this function must not serve: answered FAILED, EMR never called.</summary>
+    private HostileEvent HostileStackId()
+    {
+        var body = BaseEvent(out var echo);
+        body["RequestType"] = Pick(["Create", "Update", "Delete"]);
+        body["PhysicalResourceId"] = $"emrstudio:{ScenarioWorld.StudioId}/GROUP/{_world.DataScientists.Id}";
+        var uuid = new Guid(RandomBytes(16)).ToString();
+        var stackId = Pick(
+        [
+            $"arn:aws:cloudformation:us-east-1:111122223333:stack/analytics/{uuid}",
+            $"arn:aws:cloudformation:eu-west-1:123456789012:stack/analytics/{uuid}",
+            $"arn:aws-cn:cloudformation:us-east-1:123456789012:stack/analytics/{uuid}",
+            $"arn:aws-us-gov:cloudformation:us-gov-west-1:123456789012:stack/analytics/{uuid}",
+            "not-a-stack",
+            string.Empty,
+            $"arn:aws:cloudformation:us-east-1:123456789012:stack/analytics",
+            $"arn:aws:cloudformation:us-east-1:123456789012:stackset/analytics:{uuid}",
+            $"arn:aws:cloudformation:us-east-1:123456789012:stack/data_science/{uuid}",
+            $"arn:aws:cloudformation:us-east-1:123456789012:stack/analytics/{uuid}/extra",
+            $"arn:aws:lambda:us-east-1:123456789012:stack/analytics/{uuid}",
+            $"arn:aws:cloudformation:us-east-1:12345678901:stack/analytics/{uuid}",
+            $"arn:aws:cloudformation:us-east-1:123456789012:stack/{OddShortString()}/{uuid}",
+        ]);
+        echo["StackId"] = stackId;
+        body["StackId"] = stackId;
+        var finished = Finish(body, echo, answerable: true, $"{body["RequestType"]} from StackId {Shorten(stackId)}");
+        return finished with { Refused = true };
+    }
+
+    /// <summary>A valid event whose ResponseURL is not one CloudFormation would send: nothing may be PUT anywhere.</summary>
+    private HostileEvent HostileResponseUrl()
+    {
+        var body = BaseEvent(out var echo);
+        var trap = _world.Trap.BaseAddress;
+        var trapUrl = new Uri(_world.Trap.CreateResponseUrl(echo["StackId"], echo["RequestId"], echo["LogicalResourceId"]));
+        var receiverUrl = new Uri(_world.Receiver.CreateResponseUrl(echo["StackId"], echo["RequestId"], echo["LogicalResourceId"]));
+        var url = Pick(
+        [
+            trapUrl.ToString(),
+            $"http://localhost:{trap.Port}{trapUrl.PathAndQuery}",
+            $"https://127.0.0.1:{trap.Port}{trapUrl.PathAndQuery}",
+            $"http://[::1]:{trap.Port}{trapUrl.PathAndQuery}",
+            $"http://user:secret@{receiverUrl.Authority}{receiverUrl.PathAndQuery}",
+            $"https://s3.amazonaws.com@127.0.0.1:{trap.Port}{trapUrl.PathAndQuery}",
+            $"https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com.example.net{trapUrl.PathAndQuery}",
+            $"https://evilamazonaws.com{trapUrl.PathAndQuery}",
+            $"https://s3.amazonaws.com:{trap.Port}{trapUrl.PathAndQuery}",
+            $"http://cloudformation-custom-resource-response-useast1.s3.amazonaws.com{trapUrl.PathAndQuery}",
+            $"http://169.254.169.254/latest/meta-data/iam/security-credentials/{trapUrl.Query}",
+            $"https://example.com/responses{trapUrl.Query}",
+        ]);
+        body["ResponseURL"] = url;
+        var text = body.ToJsonString();
+        // Only the receiver's own URL (with user information) is tracked per event, for "no answer there"; a PUT to the
+        // trap or anywhere else shows in the trap's request count, which the campaign checks.
+        var tracked = url.Contains("user:secret@", StringComparison.Ordinal) ? url : null;
+        return new HostileEvent(
+            new CustomResourceEvent(text, CustomResourceEventBuilder.NewLambdaRequestId(), tracked, ExpectsAnswer: false),
+            $"#{_count}: ResponseURL {Shorten(LeftOfQuery(url))}",
+            Refused: true);
+    }
+
+    private static string LeftOfQuery(string url) => url.Split('?')[0];
 
     private HostileEvent HostileProperties()
     {

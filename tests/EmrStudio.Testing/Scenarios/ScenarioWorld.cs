@@ -44,6 +44,9 @@ public sealed class ScenarioWorld : IAsyncDisposable
 
     public ResponseUrlReceiver Receiver { get; } = new();
 
+    /// <summary>A receiver the handler is not told to trust: no request may ever reach it.</summary>
+    public ResponseUrlReceiver Trap { get; } = new();
+
     public CustomResourceEventBuilder Events { get; }
 
     public FakeIdentity DataScientists { get; }
@@ -88,6 +91,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
             await world.Emr.StartAsync(authority);
             await world.Runtime.StartAsync();
             await world.Receiver.StartAsync(transport == ScenarioTransport.TrustedHttps ? authority : null);
+            await world.Trap.StartAsync();
         }
         catch
         {
@@ -113,6 +117,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Trap.DisposeAsync();
         await Receiver.DisposeAsync();
         await Runtime.DisposeAsync();
         await Emr.DisposeAsync();
