@@ -48,6 +48,45 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(301)]
+    [InlineData(307)]
+    [InlineData(304)]
+    public async Task SendAsync_ReceiverAnswersARedirect_IsNotDeliveredAndRetried(int status)
+    {
+        _receiver.FailForever(_url, status);
+
+        var error = await Assert.ThrowsAsync<ResponseDeliveryException>(() => _responder.SendAsync(_url, Response(), Token(TimeSpan.FromMilliseconds(400))));
+
+        Assert.Contains($"HTTP {status}", error.Message, StringComparison.Ordinal);
+        Assert.True(_receiver.AttemptCount(_url) > 1);
+        Assert.Equal(0, _receiver.AcceptedCount(_url));
+    }
+
+    [Fact]
+    public async Task SendAsync_TokenAlreadyEnded_StillMakesOneAttempt()
+    {
+        using var ended = new CancellationTokenSource();
+        await ended.CancelAsync();
+
+        await _responder.SendAsync(_url, Response(), ended.Token);
+
+        Assert.Equal(1, _receiver.AcceptedCount(_url));
+        Assert.Equal(1, _receiver.AttemptCount(_url));
+    }
+
+    [Fact]
+    public async Task SendAsync_TokenAlreadyEndedAndTheAttemptFails_MakesNoSecond()
+    {
+        _receiver.FailForever(_url, 500);
+        using var ended = new CancellationTokenSource();
+        await ended.CancelAsync();
+
+        await Assert.ThrowsAsync<ResponseDeliveryException>(() => _responder.SendAsync(_url, Response(), ended.Token));
+
+        Assert.Equal(1, _receiver.AttemptCount(_url));
+    }
+
+    [Theory]
     [InlineData(500)]
     [InlineData(403)]
     [InlineData(503)]

@@ -43,4 +43,24 @@ public sealed class ReasonTextTests
     {
         Assert.Equal("the time available for this request ran out", ReasonText.Describe(new OperationCanceledException()));
     }
+
+    [Fact]
+    public void Describe_CancellationAfterRealFailures_NamesTheLastOne()
+    {
+        var cancelled = new OperationCanceledException("deadline", new EmrException(400, "ThrottlingException", "Rate exceeded"));
+
+        Assert.Equal(
+            "the time available for this request ran out; the last failure was ThrottlingException: Rate exceeded",
+            ReasonText.Describe(cancelled));
+    }
+
+    [Fact]
+    public void Describe_CancellationAfterATransportFailure_NamesIt()
+    {
+        var cancelled = new OperationCanceledException("deadline", new HttpRequestException("Connection refused (127.0.0.1:9)"));
+
+        Assert.Equal(
+            "the time available for this request ran out; the last failure was HttpRequestException: Connection refused (127.0.0.1:9)",
+            ReasonText.Describe(cancelled));
+    }
 }
