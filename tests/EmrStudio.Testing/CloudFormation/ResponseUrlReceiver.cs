@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace EmrStudio.Testing.CloudFormation;
 
 /// <summary>
-/// Plays S3 behind CloudFormation's pre-signed ResponseURLs. Each URL from <see cref="CreateResponseUrl"/> carries a
+/// Plays S3 behind CloudFormation's pre-signed ResponseURLs. Each URL from <see cref="CreateResponseUrl(string, string, string)"/> carries a
 /// random signature (a secret that must never appear in logs) and knows the echo fields it expects. Every PUT is
 /// checked against the custom-resource protocol; breaches are recorded in <see cref="Violations"/> rather than
 /// thrown, so a test can assert that there were none. Faults can be injected per URL.
@@ -30,7 +30,14 @@ public sealed class ResponseUrlReceiver : KestrelFake
     public IReadOnlyList<string> Violations => [.. _violations];
 
     /// <summary>A new pre-signed-looking URL that expects an answer echoing these three fields.</summary>
-    public string CreateResponseUrl(string stackId, string requestId, string logicalResourceId)
+    public string CreateResponseUrl(string stackId, string requestId, string logicalResourceId) =>
+        CreateResponseUrl(stackId, requestId, logicalResourceId, new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
+
+    /// <summary>
+    /// As <see cref="CreateResponseUrl(string, string, string)"/>, signed at <paramref name="issuedAt"/>: its
+    /// <c>X-Amz-Date</c> is when CloudFormation issued the request.
+    /// </summary>
+    public string CreateResponseUrl(string stackId, string requestId, string logicalResourceId, DateTimeOffset issuedAt)
     {
         var number = Interlocked.Increment(ref _issued);
         var slot = new ResponseUrlSlot
@@ -42,9 +49,10 @@ public sealed class ResponseUrlReceiver : KestrelFake
             LogicalResourceId = logicalResourceId,
         };
         _slots[slot.Path] = slot;
-        var credential = Uri.EscapeDataString("ASIAEXAMPLEEXAMPLE00/20261124/us-east-1/s3/aws4_request");
+        var utc = issuedAt.ToUniversalTime();
+        var credential = Uri.EscapeDataString(string.Create(CultureInfo.InvariantCulture, $"ASIAEXAMPLEEXAMPLE00/{utc:yyyyMMdd}/us-east-1/s3/aws4_request"));
         return $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{slot.Path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={credential}"
-            + $"&X-Amz-Date=20261124T050000Z&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Signature={slot.Signature}";
+            + string.Create(CultureInfo.InvariantCulture, $"&X-Amz-Date={utc:yyyyMMdd'T'HHmmss'Z'}&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Signature={slot.Signature}");
     }
 
     /// <summary>The URL's signature: the secret part a log must never show.</summary>
