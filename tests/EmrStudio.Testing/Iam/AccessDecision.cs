@@ -7,6 +7,10 @@ public sealed record AccessDecision(bool Allowed, string Message)
 {
     public static AccessDecision Allow { get; } = new(true, string.Empty);
 
-    public static AccessDecision Deny(string callerArn, string action, string resource, string because) =>
-        new(false, $"User: {callerArn} is not authorized to perform: {action} on resource: {resource} because {because}");
+    /// <param name="callerArn">The caller as IAM names it (an assumed-role session ARN).</param>
+    /// <param name="action">The action, as the service spells it.</param>
+    /// <param name="resource">The resource ARN, or <c>*</c>.</param>
+    /// <param name="why">AWS's closing words: "because no identity-based policy allows the ... action", "with an explicit deny in ...".</param>
+    public static AccessDecision Deny(string callerArn, string action, string resource, string why) =>
+        new(false, $"User: {callerArn} is not authorized to perform: {action} on resource: {resource} {why}");
 }
