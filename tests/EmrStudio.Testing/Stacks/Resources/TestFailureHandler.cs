@@ -2,14 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace EmrStudio.Testing.Stacks.Resources;
 
-/// <summary>
-/// <c>Test::Failure</c>: a resource that fails on demand, to force a rollback at a chosen point. <c>FailOn</c> lists
-/// the request types that fail (comma-separated: Create, Update, Delete); <c>FailDuring</c>, if set, limits the
-/// failures to those stack statuses. Any other property (a <c>Revision</c>, say) only serves to make it change.
-/// </summary>
+/// <summary>Plays <see cref="TestFailure"/>: fails the request types and stack statuses its properties name.</summary>
 internal sealed class TestFailureHandler : IResourceHandler
 {
-    public const string Type = "Test::Failure";
+    public const string Type = TestFailure.Type;
 
     public Task<ResourceOutcome> CreateAsync(ResourceRequest request) =>
         Task.FromResult(Fails(request, "Create") ?? ResourceOutcome.Success(PhysicalNames.Generate(request.Stack.Name, request.LogicalId, 64)));
@@ -21,23 +17,6 @@ internal sealed class TestFailureHandler : IResourceHandler
         Task.FromResult(Fails(request, "Delete") ?? ResourceOutcome.Success(request.PhysicalId!));
 
     public bool RequiresReplacement(JsonObject oldProperties, JsonObject newProperties) => false;
-
-    /// <summary>The declaration of a Test::Failure resource, optionally depending on <paramref name="dependsOn"/>.</summary>
-    public static JsonObject Declaration(string failOn, IEnumerable<string> dependsOn, string? failDuring = null)
-    {
-        var properties = new JsonObject { ["FailOn"] = failOn };
-        if (failDuring is not null)
-        {
-            properties["FailDuring"] = failDuring;
-        }
-
-        return new JsonObject
-        {
-            ["Type"] = Type,
-            ["DependsOn"] = new JsonArray([.. dependsOn.Select(id => (JsonNode?)JsonValue.Create(id))]),
-            ["Properties"] = properties,
-        };
-    }
 
     private static ResourceOutcome? Fails(ResourceRequest request, string requestType)
     {
