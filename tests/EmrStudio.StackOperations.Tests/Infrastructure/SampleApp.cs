@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Stacks.Templates;
 
@@ -24,7 +25,7 @@ internal static class SampleApp
             }
 
             var outdir = Path.Combine(Path.GetTempPath(), $"emrstudio-sample-{Guid.NewGuid():N}");
-            var app = Path.Combine(AppContext.BaseDirectory, "EmrStudio.Cdk.Sample.dll");
+            var app = typeof(SampleApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleApp").Value!;
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(app);
             start.Environment["CDK_OUTDIR"] = outdir;

@@ -23,6 +23,7 @@ internal sealed class StackWorld : IAsyncDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly HashSet<string> _knownStacks = new(StringComparer.Ordinal);
+    private readonly List<FakeIdentity> _identities = [];
 
     private StackWorld(SimulatedAccount account, string handlerDirectory, ITestOutputHelper output)
     {
@@ -31,9 +32,9 @@ internal sealed class StackWorld : IAsyncDisposable
         _output = output;
         Emr.AddStudio(StudioX);
         Emr.AddStudio(StudioY);
-        DataScientists = Emr.AddGroup("data-scientists");
-        Analysts = Emr.AddGroup("analysts");
-        LeadAnalyst = Emr.AddUser("lead.analyst@example.com");
+        DataScientists = AddGroup("data-scientists");
+        Analysts = AddGroup("analysts");
+        LeadAnalyst = AddUser("lead.analyst@example.com");
     }
 
     public SimulatedAccount Account { get; }
@@ -48,6 +49,10 @@ internal sealed class StackWorld : IAsyncDisposable
     public FakeIdentity Analysts { get; }
 
     public FakeIdentity LeadAnalyst { get; }
+
+    public FakeIdentity AddUser(string name) => Track(Emr.AddUser(name));
+
+    public FakeIdentity AddGroup(string name) => Track(Emr.AddGroup(name));
 
     public static async Task<StackWorld> StartAsync(PublishedBootstrap published, ITestOutputHelper output, SimulatorOptions? options = null)
     {
@@ -157,8 +162,14 @@ internal sealed class StackWorld : IAsyncDisposable
     }
 
     private FakeIdentity IdentityNamed(string type, string name) =>
-        new[] { DataScientists, Analysts, LeadAnalyst }.FirstOrDefault(identity => identity.IdentityType == type && identity.Name == name)
+        _identities.Find(identity => identity.IdentityType == type && identity.Name == name)
             ?? throw new KeyNotFoundException($"No {type} named {name} in the world.");
+
+    private FakeIdentity Track(FakeIdentity identity)
+    {
+        _identities.Add(identity);
+        return identity;
+    }
 
     private void Print(string step, StackOperationResult result)
     {
