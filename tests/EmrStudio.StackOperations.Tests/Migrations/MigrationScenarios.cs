@@ -58,7 +58,8 @@ public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutput
 
         var replacement = ConstructApp.Synthesize(world.HandlerDirectory, "StudioSessionMapping with AdoptExisting", stack =>
         {
-            var mapping = new StudioSessionMapping(stack, "DataScientists", new StudioSessionMappingProps
+            // A new construct id: the logical id of the AwsCustomResource cannot change type in place.
+            var mapping = new StudioSessionMapping(stack, "DataScientistsMapping", new StudioSessionMappingProps
             {
                 StudioId = StudioX,
                 Identity = StudioIdentity.Group("data-scientists"),

