@@ -1,3 +1,4 @@
+using EmrStudio.Testing.Publishing;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;

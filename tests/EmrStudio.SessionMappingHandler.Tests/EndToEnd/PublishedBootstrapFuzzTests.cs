@@ -1,3 +1,4 @@
+using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.Tests.Scenarios;
+using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
 

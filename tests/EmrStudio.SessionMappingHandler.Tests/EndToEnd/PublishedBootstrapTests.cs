@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using EmrStudio.Testing.Publishing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -24,6 +25,7 @@ public sealed partial class PublishedBootstrapTests
     [Fact]
     public void Publish_Release_SucceedsWithoutAnyWarning()
     {
+        _output.WriteLine(_published.Reused ? "(the recorded output of an earlier publish of the same inputs)" : "(this process's publish)");
         _output.WriteLine(_published.Output);
 
         Assert.True(_published.ExitCode == 0, $"dotnet publish exited {_published.ExitCode}:\n{_published.Output}");

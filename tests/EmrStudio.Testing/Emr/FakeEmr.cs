@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Hosting;
+using EmrStudio.Testing.Iam;
 using Microsoft.AspNetCore.Http;
 
 namespace EmrStudio.Testing.Emr;
@@ -23,6 +24,9 @@ public sealed class FakeEmr : KestrelFake
     private const string TargetPrefix = "ElasticMapReduce.";
     private const int MaxStringLength = 256;
 
+    /// <summary>The source of changes made through the fake's own methods, not through its API.</summary>
+    public const string OutOfBand = "out of band";
+
     private static readonly string[] Operations =
     [
         "CreateStudioSessionMapping", "UpdateStudioSessionMapping", "GetStudioSessionMapping",
@@ -35,6 +39,9 @@ public sealed class FakeEmr : KestrelFake
     private readonly Dictionary<(string Studio, string Type, string IdentityId), FakeSessionMapping> _mappings = [];
     private readonly List<FakeEmrRequest> _requests = [];
     private readonly List<FakeEmrRejection> _rejections = [];
+    private readonly List<FakeMappingChange> _history = [];
+    private readonly List<string> _authorizationFailures = [];
+    private readonly Dictionary<string, string> _credentials = new(StringComparer.Ordinal) { [AccessKeyId] = SecretAccessKey };
     private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
     private readonly Random _random;
@@ -64,6 +71,40 @@ public sealed class FakeEmr : KestrelFake
 
     /// <summary>Page size of ListStudioSessionMappings.</summary>
     public int PageSize { get; set; } = 50;
+
+    /// <summary>The account of the studio ARNs that calls are authorized on.</summary>
+    public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>
+    /// When set, every signed, valid call is authorized with it before it is performed, per action and resource (see
+    /// <see cref="RequiredPermissions"/>); a denial is answered AccessDeniedException as AWS does. Null (the default):
+    /// every call is allowed.
+    /// </summary>
+    public IAccessAuthorizer? Authorizer { get; set; }
+
+    /// <summary>Every change of mapping state, in order, whoever made it.</summary>
+    public IReadOnlyList<FakeMappingChange> MappingHistory
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <summary>Calls the <see cref="Authorizer"/> could not decide (it threw): each was answered HTTP 500.</summary>
+    public IReadOnlyList<string> AuthorizationFailures
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _authorizationFailures];
+            }
+        }
+    }
 
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<FakeEmrRequest> Requests
@@ -101,6 +142,54 @@ public sealed class FakeEmr : KestrelFake
         }
     }
 
+    /// <summary>Accepts signatures made with one more key pair (besides <see cref="AccessKeyId"/>).</summary>
+    public void AddCredentials(string accessKeyId, string secretAccessKey)
+    {
+        lock (_lock)
+        {
+            _credentials[accessKeyId] = secretAccessKey;
+        }
+    }
+
+    /// <summary>
+    /// What a caller must be allowed to do for <paramref name="operation"/>: the EMR action on the studio, and the
+    /// Identity Center assignment that EMR makes or removes on the caller's behalf (an API that takes no resource).
+    /// </summary>
+    public IReadOnlyList<(string Action, string Resource)> RequiredPermissions(string operation, string? studioId)
+    {
+        var studio = $"arn:aws:elasticmapreduce:{Region}:{AccountId}:studio/{studioId}";
+        return operation switch
+        {
+            "CreateStudioSessionMapping" => [("elasticmapreduce:CreateStudioSessionMapping", studio), ("sso:CreateApplicationAssignment", "*")],
+            "DeleteStudioSessionMapping" => [("elasticmapreduce:DeleteStudioSessionMapping", studio), ("sso:DeleteApplicationAssignment", "*")],
+            "ListStudioSessionMappings" => [("elasticmapreduce:ListStudioSessionMappings", "*")],
+            _ => [("elasticmapreduce:" + operation, studio)],
+        };
+    }
+
+    /// <summary>
+    /// Performs <paramref name="operation"/> on the fake's state directly, as a caller that is not the handler would
+    /// (a simulated native resource, another tool): same answers as over the wire, no signature, no authorization.
+    /// </summary>
+    public FakeEmrCallResult Call(string operation, JsonObject input, string source)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Operations.Contains(operation))
+        {
+            return new FakeEmrCallResult(400, "UnknownOperationException", $"Unknown operation '{operation}'.", []);
+        }
+
+        if (operation != "ListStudioSessionMappings" && (input["StudioId"] is null || input["IdentityType"] is null || input.ContainsKey("IdentityId") == input.ContainsKey("IdentityName")))
+        {
+            return new FakeEmrCallResult(400, "ValidationException", "StudioId, IdentityType and exactly one of IdentityId and IdentityName are required.", []);
+        }
+
+        var (status, answer) = Perform(operation, input, source);
+        return status == 200
+            ? new FakeEmrCallResult(200, null, null, answer)
+            : new FakeEmrCallResult(status, InvalidRequest, answer["Message"]!.GetValue<string>(), []);
+    }
+
     /// <summary>How many requests named <paramref name="operation"/> arrived.</summary>
     public int CountOf(string operation) => Requests.Count(request => request.Operation == operation);
 
@@ -132,6 +221,7 @@ public sealed class FakeEmr : KestrelFake
             _studios.Remove(studioId);
             foreach (var key in _mappings.Keys.Where(key => key.Studio == studioId).ToList())
             {
+                Record(FakeMappingChangeKind.Deleted, _mappings[key], OutOfBand);
                 _mappings.Remove(key);
             }
         }
@@ -163,7 +253,9 @@ public sealed class FakeEmr : KestrelFake
         var mapping = new FakeSessionMapping(studioId, identity.IdentityType, identity.Id, identity.Name, sessionPolicyArn, now, now);
         lock (_lock)
         {
+            var existed = _mappings.ContainsKey((studioId, identity.IdentityType, identity.Id));
             _mappings[(studioId, identity.IdentityType, identity.Id)] = mapping;
+            Record(existed ? FakeMappingChangeKind.Updated : FakeMappingChangeKind.Created, mapping, OutOfBand);
         }
 
         return mapping;
@@ -175,7 +267,13 @@ public sealed class FakeEmr : KestrelFake
         ArgumentNullException.ThrowIfNull(identity);
         lock (_lock)
         {
-            return _mappings.Remove((studioId, identity.IdentityType, identity.Id));
+            if (!_mappings.Remove((studioId, identity.IdentityType, identity.Id), out var removed))
+            {
+                return false;
+            }
+
+            Record(FakeMappingChangeKind.Deleted, removed, OutOfBand);
+            return true;
         }
     }
 
@@ -229,7 +327,8 @@ public sealed class FakeEmr : KestrelFake
         var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : null;
         var json = TryParseObject(body);
         var headers = request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var received = new FakeEmrRequest(operation, json, headers, DateTimeOffset.UtcNow);
+        var accessKeyId = SigV4Verifier.AccessKeyOf(request.Headers.Authorization.ToString());
+        var received = new FakeEmrRequest(operation, json, headers, DateTimeOffset.UtcNow) { AccessKeyId = accessKeyId };
 
         FakeEmrFault? fault;
         FakeEmrError? scheduledError = null;
@@ -288,7 +387,14 @@ public sealed class FakeEmr : KestrelFake
             return;
         }
 
-        var (status, answer) = Perform(operation!, json!);
+        var denial = Authorize(accessKeyId!, operation!, json!);
+        if (denial is not null)
+        {
+            await WriteAsync(context, denial.Value.Status, denial.Value.Type, denial.Value.Message);
+            return;
+        }
+
+        var (status, answer) = Perform(operation!, json!, accessKeyId!);
         if (fault == FakeEmrFault.DropAfterApplying)
         {
             context.Abort();
@@ -344,8 +450,7 @@ public sealed class FakeEmr : KestrelFake
             authorization,
             name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
             body,
-            AccessKeyId,
-            SecretAccessKey,
+            SecretFor,
             Region,
             Service);
         if (string.IsNullOrEmpty(authorization))
@@ -429,7 +534,50 @@ public sealed class FakeEmr : KestrelFake
         return null;
     }
 
-    private (int Status, JsonObject Answer) Perform(string operation, JsonObject json)
+    private string? SecretFor(string accessKeyId)
+    {
+        lock (_lock)
+        {
+            return _credentials.GetValueOrDefault(accessKeyId);
+        }
+    }
+
+    private (int Status, string Type, string Message)? Authorize(string accessKeyId, string operation, JsonObject json)
+    {
+        var authorizer = Authorizer;
+        if (authorizer is null)
+        {
+            return null;
+        }
+
+        foreach (var (action, resource) in RequiredPermissions(operation, json["StudioId"]?.GetValue<string>()))
+        {
+            AccessDecision decision;
+            try
+            {
+                decision = authorizer.Authorize(accessKeyId, action, resource);
+            }
+            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or KeyNotFoundException)
+            {
+                var failure = $"{operation} by {accessKeyId}: {action} on {resource} could not be authorized: {exception.Message}";
+                lock (_lock)
+                {
+                    _authorizationFailures.Add(failure);
+                }
+
+                return (500, "com.amazonaws.emr.v20090331#InternalServerError", failure);
+            }
+
+            if (!decision.Allowed)
+            {
+                return (400, "AccessDeniedException", decision.Message);
+            }
+        }
+
+        return null;
+    }
+
+    private (int Status, JsonObject Answer) Perform(string operation, JsonObject json, string source)
     {
         static JsonObject Error(string message) => new() { ["Message"] = message };
         string? Member(string name) => json[name]?.GetValue<string>();
@@ -469,6 +617,7 @@ public sealed class FakeEmr : KestrelFake
                     }
 
                     _mappings[key] = new FakeSessionMapping(studioId, identityType, identity.Id, identity.Name, Member("SessionPolicyArn")!, now, now);
+                    Record(FakeMappingChangeKind.Created, _mappings[key], source);
                     return (200, []);
                 case "UpdateStudioSessionMapping":
                     if (!exists)
@@ -477,11 +626,18 @@ public sealed class FakeEmr : KestrelFake
                     }
 
                     _mappings[key] = mapping! with { SessionPolicyArn = Member("SessionPolicyArn")!, LastModifiedTime = now };
+                    Record(FakeMappingChangeKind.Updated, _mappings[key], source);
                     return (200, []);
                 case "GetStudioSessionMapping":
                     return exists ? (200, new JsonObject { ["SessionMapping"] = ToJson(mapping!, withLastModified: true) }) : (400, Error("Studio session mapping does not exist."));
                 default:
-                    return exists && _mappings.Remove(key) ? (200, []) : (400, Error("Studio session mapping does not exist."));
+                    if (exists && _mappings.Remove(key))
+                    {
+                        Record(FakeMappingChangeKind.Deleted, mapping!, source);
+                        return (200, []);
+                    }
+
+                    return (400, Error("Studio session mapping does not exist."));
             }
         }
     }
@@ -545,6 +701,10 @@ public sealed class FakeEmr : KestrelFake
 
         return identity;
     }
+
+    /// <summary>Appends to the history; the caller holds the lock.</summary>
+    private void Record(FakeMappingChangeKind kind, FakeSessionMapping mapping, string source) =>
+        _history.Add(new FakeMappingChange(kind, mapping, DateTimeOffset.UtcNow, source));
 
     private static JsonObject? TryParseObject(byte[] body)
     {

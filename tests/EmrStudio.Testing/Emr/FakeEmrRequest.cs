@@ -7,4 +7,8 @@ public sealed record FakeEmrRequest(
     string? Operation,
     JsonObject? Body,
     IReadOnlyDictionary<string, string> Headers,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>The access key id the request was signed with, or null when it was not signed in SigV4's shape.</summary>
+    public string? AccessKeyId { get; init; }
+}

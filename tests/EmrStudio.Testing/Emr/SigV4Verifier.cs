@@ -18,9 +18,23 @@ public static partial class SigV4Verifier
         string accessKeyId,
         string secretAccessKey,
         string region,
+        string service) =>
+        Verify(authorization, header, body, key => key == accessKeyId ? secretAccessKey : null, region, service);
+
+    /// <summary>
+    /// Returns null when the signature is valid for the secret that <paramref name="secretFor"/> gives the request's
+    /// access key id (null: a key nobody issued), else why it is not.
+    /// </summary>
+    public static string? Verify(
+        string? authorization,
+        Func<string, string?> header,
+        ReadOnlySpan<byte> body,
+        Func<string, string?> secretFor,
+        string region,
         string service)
     {
         ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(secretFor);
         if (string.IsNullOrEmpty(authorization))
         {
             return "Missing Authentication Token";
@@ -39,7 +53,8 @@ public static partial class SigV4Verifier
             return "X-Amz-Date is missing or does not match the credential scope's date.";
         }
 
-        if (key != accessKeyId)
+        var secretAccessKey = secretFor(key);
+        if (secretAccessKey is null)
         {
             return "The security token included in the request is invalid.";
         }
@@ -82,6 +97,13 @@ public static partial class SigV4Verifier
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(match.Groups["signature"].Value))
             ? null
             : "The request signature we calculated does not match the signature you provided.";
+    }
+
+    /// <summary>The access key id an Authorization header names, or null when it has not the SigV4 shape.</summary>
+    public static string? AccessKeyOf(string? authorization)
+    {
+        var match = AuthorizationShape().Match(authorization ?? string.Empty);
+        return match.Success ? match.Groups["key"].Value : null;
     }
 
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));

@@ -53,9 +53,10 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
             start.Environment[name] = value;
         }
 
-        start.Environment["AWS_ACCESS_KEY_ID"] = FakeEmr.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = FakeEmr.SecretAccessKey;
-        start.Environment["AWS_SESSION_TOKEN"] = ScenarioWorld.SessionToken;
+        // The fake's own keys unless the caller gave the function credentials of its own (one set per environment).
+        start.Environment.TryAdd("AWS_ACCESS_KEY_ID", FakeEmr.AccessKeyId);
+        start.Environment.TryAdd("AWS_SECRET_ACCESS_KEY", FakeEmr.SecretAccessKey);
+        start.Environment.TryAdd("AWS_SESSION_TOKEN", ScenarioWorld.SessionToken);
         // No profile file may stand in for the variables above.
         start.Environment["HOME"] = Path.GetTempPath();
         start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/aws-config";

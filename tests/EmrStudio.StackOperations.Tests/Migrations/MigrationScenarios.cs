@@ -1,0 +1,121 @@
+using Amazon.CDK;
+using Amazon.CDK.CustomResources;
+using EmrStudio.Cdk;
+using EmrStudio.StackOperations.Tests.Infrastructure;
+using EmrStudio.StackOperations.Tests.Scenarios;
+using EmrStudio.Testing.Publishing;
+using EmrStudio.Testing.Stacks;
+using EmrStudio.Testing.Stacks.Templates;
+using Xunit;
+using Xunit.Abstractions;
+using static EmrStudio.StackOperations.Tests.Infrastructure.StackWorld;
+
+namespace EmrStudio.StackOperations.Tests.Migrations;
+
+/// <summary>
+/// The migration guides of issue 10 played as stack sequences: onto Custom::EmrStudioSessionMapping with
+/// AdoptExisting from a console mapping, from the native resource, and from a CDK AwsCustomResource. Each must end
+/// with exactly the declared mapping and never leave the principal without one; EMR's state is printed after every step.
+/// </summary>
+[Collection(StackOperationsCollection.Name)]
+public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutputHelper output)
+{
+    private const string Stack = "data-scientists-studio-access";
+
+    [Fact]
+    public async Task Adopt_MappingMadeOutOfBand_TakesItOverThenKeepsItWithoutTheFlag()
+    {
+        await using var world = await StartWithHandlerStackAsync();
+        world.Emr.PutMapping(StudioX, world.DataScientists, PolicyA);
+        world.Log("== a mapping made in the console\nEMR state:\n" + world.EmrState());
+
+        await Expect(world, MigrationTemplates.Custom("DataScientists", StudioX, "data-scientists", PolicyB, adopt: "true"), StackStatuses.CreateComplete);
+        await Expect(world, MigrationTemplates.Custom("DataScientists", StudioX, "data-scientists", PolicyB, adopt: null), StackStatuses.UpdateComplete);
+
+        AssertNoGap(world);
+        world.AssertConsistent(world.Declared([Stack]));
+    }
+
+    [Fact]
+    public async Task Adopt_FromNativeResource_RetainThenReplaceInOneUpdate()
+    {
+        await using var world = await StartWithHandlerStackAsync();
+        await Expect(world, MigrationTemplates.Native(StudioX, "data-scientists", PolicyA, retain: false), StackStatuses.CreateComplete);
+        await Expect(world, MigrationTemplates.Native(StudioX, "data-scientists", PolicyA, retain: true), StackStatuses.UpdateComplete);
+
+        await Expect(world, MigrationTemplates.Custom("DataScientistsMapping", StudioX, "data-scientists", PolicyA, adopt: "true"), StackStatuses.UpdateComplete);
+
+        AssertNoGap(world);
+        world.AssertConsistent(world.Declared([Stack]));
+    }
+
+    [Fact]
+    public async Task Adopt_FromAwsCustomResource_RetainThenReplace()
+    {
+        await using var world = await StackWorld.StartAsync(published, output);
+        await Expect(world, Legacy(world, RemovalPolicy.DESTROY), StackStatuses.CreateComplete);
+        await Expect(world, Legacy(world, RemovalPolicy.RETAIN), StackStatuses.UpdateComplete);
+
+        var replacement = ConstructApp.Synthesize(world.HandlerDirectory, "StudioSessionMapping with AdoptExisting", stack =>
+        {
+            // A new construct id: the logical id of the AwsCustomResource cannot change type in place.
+            var mapping = new StudioSessionMapping(stack, "DataScientistsMapping", new StudioSessionMappingProps
+            {
+                StudioId = StudioX,
+                Identity = StudioIdentity.Group("data-scientists"),
+                SessionPolicy = PolicyA,
+            });
+            ((CfnResource)mapping.CustomResource.Node.DefaultChild!).AddPropertyOverride("AdoptExisting", "true");
+        });
+        await Expect(world, replacement, StackStatuses.UpdateComplete);
+
+        AssertNoGap(world);
+        world.AssertConsistent(world.Declared([Stack]));
+    }
+
+    /// <summary>An AwsCustomResource that calls createStudioSessionMapping and, on delete, deleteStudioSessionMapping.</summary>
+    private static CloudFormationTemplate Legacy(StackWorld world, RemovalPolicy removal) =>
+        ConstructApp.Synthesize(world.HandlerDirectory, $"AwsCustomResource ({removal})", stack =>
+        {
+            var key = new Dictionary<string, object> { ["StudioId"] = StudioX, ["IdentityType"] = "GROUP", ["IdentityName"] = "data-scientists" };
+            _ = new AwsCustomResource(stack, "DataScientists", new AwsCustomResourceProps
+            {
+                OnCreate = new AwsSdkCall
+                {
+                    Service = "EMR",
+                    Action = "createStudioSessionMapping",
+                    Parameters = new Dictionary<string, object>(key) { ["SessionPolicyArn"] = PolicyA },
+                    PhysicalResourceId = PhysicalResourceId.Of($"{StudioX}|GROUP|data-scientists"),
+                },
+                OnDelete = new AwsSdkCall { Service = "EMR", Action = "deleteStudioSessionMapping", Parameters = key },
+                Policy = AwsCustomResourcePolicy.FromSdkCalls(new SdkCallsPolicyOptions { Resources = AwsCustomResourcePolicy.ANY_RESOURCE }),
+                InstallLatestAwsSdk = false,
+                RemovalPolicy = removal,
+            });
+        });
+
+    private async Task<StackWorld> StartWithHandlerStackAsync()
+    {
+        var world = await StackWorld.StartAsync(published, output);
+        var handler = await world.DeployAsync(RawTemplateScenarios.HandlerStack, RawTemplateScenarios.HandlerTemplate(new Dictionary<string, string>()));
+        Assert.True(handler.FinalStatus == StackStatuses.CreateComplete, handler.ToString());
+        return world;
+    }
+
+    private static async Task Expect(StackWorld world, CloudFormationTemplate template, string status)
+    {
+        var result = await world.DeployAsync(Stack, template);
+        if (result.FinalStatus != status)
+        {
+            world.AssertConsistent(world.Declared([Stack]));
+            Assert.Fail($"expected {status}:\n{result}");
+        }
+    }
+
+    private static void AssertNoGap(StackWorld world)
+    {
+        var gaps = world.GapsFor(StudioX, world.DataScientists);
+        world.Log("EMR mapping history:\n" + string.Join("\n", world.Emr.MappingHistory.Select(change => "  " + change)));
+        Assert.True(gaps.Count == 0, "the principal lost its mapping in between:\n" + string.Join("\n", gaps));
+    }
+}

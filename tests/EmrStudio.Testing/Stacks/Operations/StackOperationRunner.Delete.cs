@@ -1,0 +1,45 @@
+namespace EmrStudio.Testing.Stacks.Operations;
+
+internal sealed partial class StackOperationRunner
+{
+    /// <summary>
+    /// DELETE_IN_PROGRESS, every resource in reverse dependency order, Retain skipped; a resource whose dependent
+    /// failed to delete is kept (CloudFormation cannot remove what something still uses). DELETE_COMPLETE, or
+    /// DELETE_FAILED when any delete failed.
+    /// </summary>
+    public async Task DeleteAsync(SimulatedStack stack)
+    {
+        stack.SetStatus(StackStatuses.DeleteInProgress, "User Initiated");
+        var resources = stack.Resources;
+        var graph = Templates.DependencyGraph.Build(stack.Template!, resources.Keys.Where(stack.Template!.Resources.ContainsKey).ToHashSet(StringComparer.Ordinal));
+        var failed = new List<string>();
+        foreach (var logicalId in graph.Order.Reverse())
+        {
+            var state = resources[logicalId];
+            if (failed.Exists(dependent => graph.DependsOn(dependent, logicalId)))
+            {
+                continue;
+            }
+
+            if (await DeleteResourceAsync(stack, state, IsRetain(state.DeletionPolicy)))
+            {
+                stack.RemoveResource(logicalId);
+            }
+            else
+            {
+                failed.Add(logicalId);
+            }
+        }
+
+        if (failed.Count > 0)
+        {
+            stack.SetStatus(StackStatuses.DeleteFailed, $"The following resource(s) failed to delete: [{string.Join(", ", failed)}].");
+            return;
+        }
+
+        account.PublishExports(stack, new Dictionary<string, string>());
+        stack.Exports = new Dictionary<string, string>();
+        stack.Imports = new HashSet<string>();
+        stack.SetStatus(StackStatuses.DeleteComplete);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace EmrStudio.Testing.Stacks.Resources;
+
+/// <summary>
+/// Types that only need ids and attributes here: AWS::Logs::LogGroup (Ref the name, Arn), AWS::Lambda::Permission
+/// (every change replaces), AWS::CDK::Metadata.
+/// </summary>
+internal sealed class StatelessResourceHandler(string type) : IResourceHandler
+{
+    public Task<ResourceOutcome> CreateAsync(ResourceRequest request)
+    {
+        var id = type == "AWS::Logs::LogGroup"
+            ? PhysicalNames.NameOrGenerated(request.Properties, "LogGroupName", request, 512)
+            : PhysicalNames.Generate(request.Stack.Name, request.LogicalId, 64);
+        return Task.FromResult(Outcome(id));
+    }
+
+    public Task<ResourceOutcome> UpdateAsync(ResourceRequest request) => Task.FromResult(Outcome(request.PhysicalId!));
+
+    public Task<ResourceOutcome> DeleteAsync(ResourceRequest request) => Task.FromResult(ResourceOutcome.Success(request.PhysicalId!));
+
+    public bool RequiresReplacement(JsonObject oldProperties, JsonObject newProperties) => type switch
+    {
+        "AWS::Logs::LogGroup" => ReplacementRules.AnyChanged(oldProperties, newProperties, "LogGroupName", "LogGroupClass"),
+        "AWS::Lambda::Permission" => ReplacementRules.AnythingChanged(oldProperties, newProperties),
+        _ => false,
+    };
+
+    private ResourceOutcome Outcome(string id) => type == "AWS::Logs::LogGroup"
+        ? ResourceOutcome.Success(id, attributes: new JsonObject
+        {
+            ["Arn"] = $"arn:aws:logs:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:log-group:{id}:*",
+        })
+        : ResourceOutcome.Success(id);
+}

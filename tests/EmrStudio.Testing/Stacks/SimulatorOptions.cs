@@ -1,0 +1,20 @@
+namespace EmrStudio.Testing.Stacks;
+
+/// <summary>How the simulated account scales CloudFormation's and Lambda's waits down for tests.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The longest wait for a custom resource's answer, whatever its ServiceTimeout (CloudFormation's default is 3600 s).</summary>
+    public TimeSpan MaxServiceTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>When set, every invocation's deadline is now + this instead of the function's Timeout.</summary>
+    public TimeSpan? FunctionTimeoutOverride { get; init; }
+
+    /// <summary>Values of SSM parameters that parameter types <c>AWS::SSM::Parameter::Value&lt;String&gt;</c> read.</summary>
+    public IReadOnlyDictionary<string, string> SsmParameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SimulatedAccountDefaults.CdkBootstrapVersionParameter] = SimulatedAccountDefaults.CdkBootstrapVersion,
+    };
+
+    /// <summary>Extra variables for every execution environment (after the template's and the emulator's own).</summary>
+    public IReadOnlyDictionary<string, string> ExtraFunctionEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
