@@ -71,6 +71,53 @@ public abstract partial class SessionMappingScenarios
     }
 
     [Fact]
+    public async Task Update_RollbackAfterAReplacement_RestoresTheOldMappingAndTheRollbackCleanupRemovesTheNewOne()
+    {
+        await using var session = await StartAsync();
+        var world = session.World;
+        var before = world.PropertiesByName(world.DataScientists);
+        var after = world.PropertiesByName(world.Analysts, ScenarioWorld.OtherPolicyArn);
+        var original = AssertSucceeded(await session.SendAsync(world.Events.Create(before)));
+        var forward = AssertSucceeded(await session.SendAsync(world.Events.Update(original.PhysicalResourceId!, after, before)));
+        Assert.NotEqual(original.PhysicalResourceId, forward.PhysicalResourceId);
+
+        // Another resource failed: CloudFormation updates this one back (swapped properties, the current id) while
+        // the old mapping still exists, since only a successful update's cleanup would have deleted it.
+        world.StackStatus = "UPDATE_ROLLBACK_IN_PROGRESS";
+        var rollback = AssertSucceeded(await session.SendAsync(world.Events.Update(forward.PhysicalResourceId!, before, after)));
+
+        Assert.Equal(original.PhysicalResourceId, rollback.PhysicalResourceId);
+        AssertAttributes(rollback, world.DataScientists, ScenarioWorld.PolicyArn);
+        var asked = Assert.Single(world.CloudFormation.Requests);
+        Assert.Equal(CustomResourceEventBuilder.StackId, asked.Parameters["StackName"]);
+        Assert.Equal(200, asked.StatusCode);
+
+        world.StackStatus = "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS";
+        AssertSucceeded(await session.SendAsync(world.Events.Delete(forward.PhysicalResourceId!, after)));
+
+        var left = Assert.Single(world.Emr.Mappings);
+        Assert.Equal((world.DataScientists.Id, ScenarioWorld.PolicyArn), (left.IdentityId, left.SessionPolicyArn));
+        AssertNoRejections(session);
+    }
+
+    [Fact]
+    public async Task Update_ReplacementOntoAnExistingMappingWhileCloudFormationIsUnreachable_FailsSayingSo()
+    {
+        await using var session = await StartAsync(adjustEnvironment: environment => environment["AWS_ENDPOINT_URL_CLOUDFORMATION"] = "http://127.0.0.1:9");
+        var world = session.World;
+        var old = world.PropertiesByName(world.DataScientists);
+        var created = AssertSucceeded(await session.SendAsync(world.Events.Create(old)));
+        world.Emr.PutMapping(ScenarioWorld.StudioId, world.Analysts, ScenarioWorld.OtherPolicyArn);
+
+        var answer = AssertFailed(await session.SendAsync(world.Events.Update(created.PhysicalResourceId!, world.PropertiesByName(world.Analysts), old), TimeSpan.FromSeconds(4)));
+
+        Assert.Equal(created.PhysicalResourceId, answer.PhysicalResourceId);
+        Assert.Contains("could not be learned from CloudFormation", answer.Reason, StringComparison.Ordinal);
+        Assert.Contains("the last failure was", answer.Reason, StringComparison.Ordinal);
+        Assert.Equal(ScenarioWorld.OtherPolicyArn, world.Emr.Mappings.Single(mapping => mapping.IdentityId == world.Analysts.Id).SessionPolicyArn);
+    }
+
+    [Fact]
     public async Task Create_AdoptExistingAndTheMappingExists_TakesItOverWithTheTemplatesPolicy()
     {
         await using var session = await StartAsync();

@@ -142,6 +142,8 @@ public abstract partial class SessionMappingScenarios
 
         Assert.Equal(created.PhysicalResourceId, answer.PhysicalResourceId);
         Assert.Contains("already exists", answer.Reason, StringComparison.Ordinal);
+        Assert.Contains("UPDATE_IN_PROGRESS, not rolling back", answer.Reason, StringComparison.Ordinal);
+        Assert.Single(world.CloudFormation.Requests);
         Assert.Equal(0, world.Emr.CountOf("DeleteStudioSessionMapping"));
         Assert.Equal(ScenarioWorld.OtherPolicyArn, world.Emr.Mappings.Single(mapping => mapping.IdentityId == world.Analysts.Id).SessionPolicyArn);
         Assert.Contains(world.Emr.Mappings, mapping => mapping.IdentityId == world.DataScientists.Id);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace EmrStudio.Testing.CloudFormation;
 
 /// <summary>
-/// Plays S3 behind CloudFormation's pre-signed ResponseURLs. Each URL from <see cref="CreateResponseUrl(string, string, string)"/> carries a
+/// Plays S3 behind CloudFormation's pre-signed ResponseURLs. Each URL from <see cref="CreateResponseUrl"/> carries a
 /// random signature (a secret that must never appear in logs) and knows the echo fields it expects. Every PUT is
 /// checked against the custom-resource protocol; breaches are recorded in <see cref="Violations"/> rather than
 /// thrown, so a test can assert that there were none. Faults can be injected per URL.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.CloudFormation;
+using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Hosting;
 using EmrStudio.Testing.Runtime;
@@ -26,6 +27,10 @@ public sealed class ScenarioWorld : IAsyncDisposable
         Transport = transport;
         Authority = authority;
         Events = new CustomResourceEventBuilder(Receiver);
+        CloudFormation = new FakeCloudFormation(name => name == CustomResourceEventBuilder.StackId && StackStatus is { } status
+            ? new FakeStackDescription("analytics", name, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow, status)
+            : null);
+        CloudFormation.AddCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey);
         DataScientists = Emr.AddGroup("data-scientists");
         Analysts = Emr.AddGroup("analysts");
         Alice = Emr.AddUser("alice");
@@ -41,6 +46,12 @@ public sealed class ScenarioWorld : IAsyncDisposable
     public FakeEmr Emr { get; } = new();
 
     public FakeRuntimeApi Runtime { get; } = new();
+
+    /// <summary>CloudFormation's DescribeStacks for the events' stack, which is in <see cref="StackStatus"/>.</summary>
+    public FakeCloudFormation CloudFormation { get; }
+
+    /// <summary>What DescribeStacks says of <see cref="CustomResourceEventBuilder.StackId"/>; null when the stack does not exist.</summary>
+    public string? StackStatus { get; set; } = "UPDATE_IN_PROGRESS";
 
     public ResponseUrlReceiver Receiver { get; } = new();
 
@@ -68,6 +79,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
             {
                 ["AWS_LAMBDA_RUNTIME_API"] = Runtime.RuntimeApiAddress,
                 ["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString(),
+                ["AWS_ENDPOINT_URL_CLOUDFORMATION"] = CloudFormation.BaseAddress.ToString(),
                 ["AWS_REGION"] = FakeEmr.Region,
                 ["AWS_LAMBDA_FUNCTION_NAME"] = "session-mapping",
                 // The receiver plays CloudFormation's S3 on loopback: the handler answers there only because it is listed.
@@ -89,6 +101,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
         try
         {
             await world.Emr.StartAsync(authority);
+            await world.CloudFormation.StartAsync(authority);
             await world.Runtime.StartAsync();
             await world.Receiver.StartAsync(transport == ScenarioTransport.TrustedHttps ? authority : null);
             await world.Trap.StartAsync();
@@ -120,6 +133,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
         await Trap.DisposeAsync();
         await Receiver.DisposeAsync();
         await Runtime.DisposeAsync();
+        await CloudFormation.DisposeAsync();
         await Emr.DisposeAsync();
         Authority?.Dispose();
     }
