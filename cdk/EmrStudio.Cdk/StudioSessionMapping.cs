@@ -60,13 +60,13 @@ public sealed class StudioSessionMapping : Construct
             properties["IdentityName"] = props.Identity.Name!;
         }
 
-        var provider = SessionMappingProvider.GetOrCreate(this);
-        provider.AllowStudio(studioId);
-        HandlerFunction = provider.Function;
+        var handler = SharedHandler.GetOrCreate(this);
+        handler.AllowStudio(studioId);
+        HandlerFunction = handler.Function;
 
         CustomResource = new CustomResource(this, "Resource", new CustomResourceProps
         {
-            ServiceToken = provider.ServiceToken,
+            ServiceToken = handler.ServiceToken,
             ResourceType = HandlerDefaults.ResourceType,
             Properties = properties,
             RemovalPolicy = props.RemovalPolicy,

@@ -7,10 +7,10 @@ using Constructs;
 namespace EmrStudio.Cdk.Internal;
 
 /// <summary>
-/// The one handler function per stack that every <see cref="StudioSessionMapping"/> in it shares: the function, its
-/// log group, and a role that may touch only the studios those mappings name.
+/// The stack's one shared handler, which every <see cref="StudioSessionMapping"/> in it uses: the function, its role,
+/// its log group and its event invoke configuration.
 /// </summary>
-internal sealed class SessionMappingProvider : Construct
+internal sealed class SharedHandler : Construct
 {
     /// <summary>The fixed construct id under the stack by which the singleton is found.</summary>
     public const string ConstructId = "EmrStudioSessionMappingHandler";
@@ -20,7 +20,7 @@ internal sealed class SessionMappingProvider : Construct
     private readonly PolicyStatement _studioStatement;
     private readonly HashSet<string> _studioIds = new(StringComparer.Ordinal);
 
-    private SessionMappingProvider(Stack stack)
+    private SharedHandler(Stack stack)
         : base(stack, ConstructId)
     {
         LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
@@ -95,11 +95,11 @@ internal sealed class SessionMappingProvider : Construct
     /// <summary>The custom resources' <c>ServiceToken</c>: the function's ARN.</summary>
     public string ServiceToken => Function.FunctionArn;
 
-    /// <summary>The stack's provider, created on first use.</summary>
-    public static SessionMappingProvider GetOrCreate(IConstruct scope)
+    /// <summary>The stack's shared handler, created on first use.</summary>
+    public static SharedHandler GetOrCreate(IConstruct scope)
     {
         var stack = Stack.Of(scope);
-        return stack.Node.TryFindChild(ConstructId) as SessionMappingProvider ?? new SessionMappingProvider(stack);
+        return stack.Node.TryFindChild(ConstructId) as SharedHandler ?? new SharedHandler(stack);
     }
 
     /// <summary>Extends the role's EMR permissions to one more studio (once per distinct id or token).</summary>
