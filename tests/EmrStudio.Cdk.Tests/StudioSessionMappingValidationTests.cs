@@ -46,7 +46,7 @@ public sealed class StudioSessionMappingValidationTests
         }));
 
         Assert.Equal(property, error.ParamName);
-        Assert.StartsWith(property + " ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Test/A: {property} ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,6 +59,7 @@ public sealed class StudioSessionMappingValidationTests
         var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
 
         Assert.Equal("IdentityName", error.ParamName);
+        Assert.StartsWith("Test/A: IdentityName ", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -56,6 +56,25 @@ public sealed class TemplateYamlTests
         AssertRef(config.GetProperty("FunctionName"), HandlerId);
         Assert.Equal("$LATEST", config.GetProperty("Qualifier").GetString());
         Assert.Equal(HandlerDefaults.MaximumRetryAttempts, config.GetProperty("MaximumRetryAttempts").GetInt32());
+        Assert.Equal(HandlerDefaults.MaximumEventAgeSeconds, config.GetProperty("MaximumEventAgeInSeconds").GetInt32());
+    }
+
+    [Fact]
+    public void Handler_LoggingConfig_IsJsonAtHandlerDefaultsLevels()
+    {
+        var logging = Template.Properties(HandlerId).GetProperty("LoggingConfig");
+
+        Assert.Equal(HandlerDefaults.LogFormat, logging.GetProperty("LogFormat").GetString());
+        Assert.Equal(HandlerDefaults.ApplicationLogLevel, logging.GetProperty("ApplicationLogLevel").GetString());
+        Assert.Equal(HandlerDefaults.SystemLogLevel, logging.GetProperty("SystemLogLevel").GetString());
+    }
+
+    [Fact]
+    public void ExampleMapping_DependsOn_TheEventInvokeConfig()
+    {
+        var mapping = Template.Resource(Template.SingleResourceOfType(HandlerDefaults.ResourceType));
+
+        Assert.Contains(Template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig"), TemplateYaml.AsArray(mapping.GetProperty("DependsOn")).Select(d => d.GetString()));
     }
 
     [Fact]
@@ -104,11 +123,22 @@ public sealed class TemplateYamlTests
     }
 
     [Fact]
-    public void Role_Statements_AreTheLogsStudioAndIdentityCenterAllowsOnly()
+    public void Role_StackStatusStatement_DescribesTheAccountsAndRegionsStacksOnly()
+    {
+        var statement = Statement("StackStatus");
+
+        Assert.Equal(Sorted(HandlerDefaults.StackStatusActions), Actions(statement));
+        Assert.Equal(
+            "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*",
+            statement.GetProperty("Resource").GetProperty("Fn::Sub").GetString());
+    }
+
+    [Fact]
+    public void Role_Statements_AreTheLogsStudioIdentityCenterAndStackStatusAllowsOnly()
     {
         var statements = Template.RoleStatements(RoleId);
 
-        Assert.Equal(["IdentityCenter", "Logs", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["IdentityCenter", "Logs", "StackStatus", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
         Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
     }
 
