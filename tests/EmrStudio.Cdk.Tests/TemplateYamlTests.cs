@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
 using EmrStudio.Cdk.Internal;
 using Xunit;
 
@@ -28,8 +30,58 @@ public sealed class TemplateYamlTests
         Assert.Equal(HandlerDefaults.Runtime, function.GetProperty("Runtime").GetString());
         Assert.Equal(HandlerDefaults.Handler, function.GetProperty("Handler").GetString());
         Assert.Equal([HandlerDefaults.Architecture], function.GetProperty("Architectures").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(HandlerDefaults.MemorySizeMb, function.GetProperty("MemorySize").GetInt32());
         Assert.Equal(HandlerDefaults.TimeoutSeconds, function.GetProperty("Timeout").GetInt32());
+        AssertRef(function.GetProperty("MemorySize"), "MemorySize");
+    }
+
+    [Theory]
+    [InlineData("MemorySize", HandlerDefaults.MemorySizeMb)]
+    [InlineData("LogRetentionInDays", HandlerDefaults.LogRetentionDays)]
+    [InlineData("LogLevel", HandlerDefaults.ApplicationLogLevel)]
+    [InlineData("PermissionsBoundary", "")]
+    [InlineData("TrustedStackAccounts", "")]
+    public void Parameters_Default_MatchesHandlerDefaults(string parameter, object expected)
+    {
+        Assert.Equal(Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture), Template.Root.GetProperty("Parameters").GetProperty(parameter).GetProperty("Default").ToString());
+    }
+
+    [Fact]
+    public void LogRetentionInDaysParameter_AllowedValues_AreTheRetentionsTheConstructOffers()
+    {
+        var allowed = Template.Root.GetProperty("Parameters").GetProperty("LogRetentionInDays").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetInt32());
+        var offered = Enum.GetValues<RetentionDays>().Select(RetentionDaysConverter.ToDays).OfType<int>().Order();
+
+        Assert.Equal(offered, allowed);
+    }
+
+    [Fact]
+    public void LogLevelParameter_AllowedValues_AreLambdasApplicationLogLevels()
+    {
+        var allowed = Template.Root.GetProperty("Parameters").GetProperty("LogLevel").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetString());
+
+        Assert.Equal(Enum.GetNames<ApplicationLogLevel>().Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TrustedStackAccounts_Given_SetTheHandlersVariableCommaSeparated()
+    {
+        var given = new TemplateEvaluator(Template, new Dictionary<string, string> { ["TrustedStackAccounts"] = "111122223333, 444455556666" });
+        var none = new TemplateEvaluator(Template, new Dictionary<string, string>());
+        var environment = Template.Properties(HandlerId).GetProperty("Environment");
+
+        var variables = Assert.IsType<Dictionary<string, object?>>(Assert.IsType<Dictionary<string, object?>>(given.Evaluate(environment))["Variables"]);
+        Assert.Equal("111122223333,444455556666", variables[HandlerDefaults.TrustedStackAccountsVariable]);
+        Assert.Same(TemplateEvaluator.NoValue, none.Evaluate(environment));
+    }
+
+    [Fact]
+    public void PermissionsBoundary_GivenOrEmpty_IsSetOrLeftOut()
+    {
+        const string Boundary = "arn:aws:iam::123456789012:policy/DeveloperBoundary";
+        var boundary = Template.Properties(RoleId).GetProperty("PermissionsBoundary");
+
+        Assert.Equal(Boundary, new TemplateEvaluator(Template, new Dictionary<string, string> { ["PermissionsBoundary"] = Boundary }).Evaluate(boundary));
+        Assert.Same(TemplateEvaluator.NoValue, new TemplateEvaluator(Template, new Dictionary<string, string>()).Evaluate(boundary));
     }
 
     [Fact]
@@ -60,12 +112,12 @@ public sealed class TemplateYamlTests
     }
 
     [Fact]
-    public void Handler_LoggingConfig_IsJsonAtHandlerDefaultsLevels()
+    public void Handler_LoggingConfig_IsJsonAtTheLogLevelParameterAndSystemWarn()
     {
         var logging = Template.Properties(HandlerId).GetProperty("LoggingConfig");
 
         Assert.Equal(HandlerDefaults.LogFormat, logging.GetProperty("LogFormat").GetString());
-        Assert.Equal(HandlerDefaults.ApplicationLogLevel, logging.GetProperty("ApplicationLogLevel").GetString());
+        AssertRef(logging.GetProperty("ApplicationLogLevel"), "LogLevel");
         Assert.Equal(HandlerDefaults.SystemLogLevel, logging.GetProperty("SystemLogLevel").GetString());
     }
 
@@ -78,9 +130,9 @@ public sealed class TemplateYamlTests
     }
 
     [Fact]
-    public void LogGroup_Retention_MatchesHandlerDefaultsAndReceivesTheHandlersLogs()
+    public void LogGroup_Retention_IsTheParameterAndReceivesTheHandlersLogs()
     {
-        Assert.Equal(HandlerDefaults.LogRetentionDays, Template.Properties(LogGroupId).GetProperty("RetentionInDays").GetInt32());
+        AssertRef(Template.Properties(LogGroupId).GetProperty("RetentionInDays"), "LogRetentionInDays");
         AssertRef(Template.Properties(HandlerId).GetProperty("LoggingConfig").GetProperty("LogGroup"), LogGroupId);
     }
 
