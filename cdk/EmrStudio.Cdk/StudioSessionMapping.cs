@@ -35,17 +35,14 @@ public sealed class StudioSessionMapping : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        ArgumentNullException.ThrowIfNull(props.StudioId);
-        ArgumentNullException.ThrowIfNull(props.Identity);
-        ArgumentNullException.ThrowIfNull(props.SessionPolicy);
-
         var path = Node.Path;
-        var studioId = props.StudioId.StudioId;
-        var policyArn = props.SessionPolicy.PolicyArn;
+        var studioId = (props.StudioId ?? throw Validation.Missing(path, "StudioId")).StudioId;
+        var identity = props.Identity ?? throw Validation.Missing(path, "Identity");
+        var policyArn = (props.SessionPolicy ?? throw Validation.Missing(path, "SessionPolicy")).PolicyArn;
         Validation.StudioId(path, studioId);
         Validation.SessionPolicyArn(path, policyArn);
         Validation.MappingRemovalPolicy(path, props.RemovalPolicy);
-        var (identityProperty, identityValue) = props.Identity.Id is { } identityId ? ("IdentityId", identityId) : ("IdentityName", props.Identity.Name);
+        var (identityProperty, identityValue) = identity.Id is { } identityId ? ("IdentityId", identityId) : ("IdentityName", identity.Name);
         if (identityProperty == "IdentityId")
         {
             Validation.IdentityId(path, identityValue);
@@ -55,7 +52,7 @@ public sealed class StudioSessionMapping : Construct
             Validation.IdentityName(path, identityValue);
         }
 
-        var identityType = props.Identity.Type == StudioIdentityType.User ? "USER" : "GROUP";
+        var identityType = identity.Type == StudioIdentityType.User ? "USER" : "GROUP";
         var settings = props.HandlerOptions is { } options ? HandlerSettings.From(options, path) : null;
 
         var handler = SharedHandler.GetOrCreate(this);

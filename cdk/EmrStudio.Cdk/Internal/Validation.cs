@@ -15,6 +15,9 @@ internal static class Validation
     /// <summary>The one shape of every synth-time error: <c>&lt;construct path&gt;: &lt;property&gt; &lt;rule&gt;</c>.</summary>
     public static ArgumentException Error(string path, string property, string rule) => new($"{path}: {property} {rule}", property);
 
+    /// <summary>A required member left null: an <see cref="ArgumentNullException"/>, worded like every other error.</summary>
+    public static ArgumentNullException Missing(string path, string property) => new(property, $"{path}: {property} is required.");
+
     public static void StudioId(string path, string? value) =>
         Check(path, "StudioId", value, v => MappingPatterns.StudioId().IsMatch(v), "must match ^es-[0-9A-Z]+$ (for example es-0123456789ABCDEFGHIJKLMNO)");
 
