@@ -9,9 +9,25 @@ internal sealed class SessionMappingsStack : Stack
 {
     public const string PlaceholderStudioId = "es-EXAMPLE0123456789ABCDEFGHI";
 
+    /// <summary>The context key of the ServiceToken's export name (<c>cdk synth -c serviceTokenExportName=...</c>).</summary>
+    public const string ExportNameContextKey = "serviceTokenExportName";
+
+    /// <summary>Not template.yaml's export name, so that the sample and the raw-template handler can share an account and region.</summary>
+    public const string DefaultServiceTokenExportName = "EmrStudioSessionMappingsSampleServiceToken";
+
+    public const string PlaceholderWarningId = "EmrStudioSample:PlaceholderStudioId";
+
     public SessionMappingsStack(Construct scope, string id, string studioId, IStackProps props)
         : base(scope, id, props)
     {
+        if (studioId == PlaceholderStudioId)
+        {
+            Annotations.Of(this).AddWarningV2(
+                PlaceholderWarningId,
+                $"studioId is the placeholder {PlaceholderStudioId}, which no account has: a deployment would fail. " +
+                "Synthesize and deploy with -c studioId=<your studio's id> (es-...).");
+        }
+
         var sessionPolicy = new ManagedPolicy(this, "DataScientistSessionPolicy", new ManagedPolicyProps
         {
             Description = "What a data scientist may do in EMR Studio sessions: attach to clusters and EMR Serverless, and use notebooks.",
@@ -80,7 +96,7 @@ internal sealed class SessionMappingsStack : Stack
         {
             Description = "The handler's ARN, for templates that declare Custom::EmrStudioSessionMapping themselves.",
             Value = dataScientists.ServiceToken,
-            ExportName = "EmrStudioSessionMappingServiceToken",
+            ExportName = Node.TryGetContext(ExportNameContextKey) as string ?? DefaultServiceTokenExportName,
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using EmrStudio.Cdk.Internal;
@@ -26,51 +27,68 @@ public sealed class StudioSessionMapping : Construct
     /// <param name="scope">The parent construct.</param>
     /// <param name="id">The construct id.</param>
     /// <param name="props">The studio, the identity and the session policy.</param>
-    /// <exception cref="ArgumentException">A literal value breaks the resource's rules; the message names the property.</exception>
+    /// <exception cref="ArgumentException">
+    /// A literal value breaks the resource's rules, this mapping repeats another's principal, or its handler options
+    /// differ from another mapping's; the message names the construct path and the property.
+    /// </exception>
     public StudioSessionMapping(Construct scope, string id, StudioSessionMappingProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        ArgumentNullException.ThrowIfNull(props.StudioId);
-        ArgumentNullException.ThrowIfNull(props.Identity);
-        ArgumentNullException.ThrowIfNull(props.SessionPolicy);
+        var path = Node.Path;
+        var studioId = (props.StudioId ?? throw Validation.Missing(path, "StudioId")).StudioId;
+        var identity = props.Identity ?? throw Validation.Missing(path, "Identity");
+        var policyArn = (props.SessionPolicy ?? throw Validation.Missing(path, "SessionPolicy")).PolicyArn;
+        Validation.StudioId(path, studioId);
+        Validation.SessionPolicyArn(path, policyArn);
+        Validation.MappingRemovalPolicy(path, props.RemovalPolicy);
+        var (identityProperty, identityValue) = identity.Id is { } identityId ? ("IdentityId", identityId) : ("IdentityName", identity.Name);
+        if (identityProperty == "IdentityId")
+        {
+            Validation.IdentityId(path, identityValue);
+        }
+        else
+        {
+            Validation.IdentityName(path, identityValue);
+        }
 
-        var studioId = props.StudioId.StudioId;
-        var policyArn = props.SessionPolicy.PolicyArn;
-        Validation.StudioId(studioId);
-        Validation.SessionPolicyArn(policyArn);
+        var identityType = identity.Type == StudioIdentityType.User ? "USER" : "GROUP";
+        var settings = props.HandlerOptions is { } options ? HandlerSettings.From(options, path) : null;
+
+        var handler = SharedHandler.GetOrCreate(this);
+        if (settings is not null)
+        {
+            handler.Configure(settings, path);
+        }
+
+        handler.AddMapping(path, new MappingKey(studioId, identityType, identityProperty, identityValue!));
+        HandlerFunction = handler.Function;
 
         var properties = new Dictionary<string, object>
         {
             ["StudioId"] = studioId,
-            ["IdentityType"] = props.Identity.Type == StudioIdentityType.User ? "USER" : "GROUP",
+            ["IdentityType"] = identityType,
+            [identityProperty] = identityValue!,
             ["SessionPolicyArn"] = policyArn,
             // CloudFormation's own property (CustomResourceProps in this CDK version has no member for it): a broken
             // handler then fails the stack within minutes instead of after the default hour.
             ["ServiceTimeout"] = HandlerDefaults.ServiceTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
         };
-        if (props.Identity.Id is { } identityId)
+        if (props.AdoptExisting)
         {
-            Validation.IdentityId(identityId);
-            properties["IdentityId"] = identityId;
+            // Only when asked: without it, the resource's properties, and so existing stacks, stay as they were.
+            properties["AdoptExisting"] = "true";
         }
-        else
-        {
-            Validation.IdentityName(props.Identity.Name);
-            properties["IdentityName"] = props.Identity.Name!;
-        }
-
-        var provider = SessionMappingProvider.GetOrCreate(this);
-        provider.AllowStudio(studioId);
-        HandlerFunction = provider.Function;
 
         CustomResource = new CustomResource(this, "Resource", new CustomResourceProps
         {
-            ServiceToken = provider.ServiceToken,
+            ServiceToken = handler.ServiceToken,
             ResourceType = HandlerDefaults.ResourceType,
             Properties = properties,
             RemovalPolicy = props.RemovalPolicy,
         });
+        // Lambda retries an asynchronous event unless the invoke configuration says not to: it must exist first.
+        CustomResource.Node.AddDependency(handler.InvokeConfig);
     }
 
     /// <summary>The <c>Custom::EmrStudioSessionMapping</c> resource.</summary>
@@ -102,4 +120,15 @@ public sealed class StudioSessionMapping : Construct
 
     /// <summary>When the mapping was created, ISO 8601 UTC (<c>Fn::GetAtt CreationTime</c>).</summary>
     public string CreationTime => CustomResource.GetAttString("CreationTime");
+
+    /// <summary>
+    /// Grants <c>lambda:InvokeFunction</c> on the stack's shared handler to <paramref name="grantee"/>: what whoever
+    /// deploys a stack that uses its ServiceToken needs (CloudFormation invokes it with the deployer's permissions).
+    /// That permission is, in effect, the power to manage session mappings on every studio the handler's role covers,
+    /// so grant it to deployment roles only. An <c>AccountPrincipal</c> of another account adds a resource-based
+    /// permission to the function; that account must also be in <see cref="StudioSessionMappingHandlerOptions.TrustedStackAccounts"/>.
+    /// </summary>
+    /// <param name="grantee">The role, user, account or service that deploys stacks using the handler.</param>
+    /// <returns>The grant, for dependencies on it.</returns>
+    public Grant GrantInvokeHandler(IGrantable grantee) => HandlerFunction.GrantInvoke(grantee);
 }

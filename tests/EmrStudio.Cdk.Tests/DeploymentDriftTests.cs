@@ -32,22 +32,36 @@ public sealed class DeploymentDriftTests
         var fromConstruct = Single(_construct, "AWS::Lambda::Function").GetProperty("Properties").GetProperty(setting);
         var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Serverless::Function")).GetProperty(setting);
 
-        Assert.Equal(Normalize(fromTemplate), Normalize(fromConstruct));
+        Assert.Equal(WithDefaultParameters(fromTemplate), Normalize(fromConstruct));
     }
 
-    [Fact]
-    public void EventInvokeConfig_MaximumRetryAttempts_IsTheSameInBothDeployments()
+    [Theory]
+    [InlineData("MaximumRetryAttempts")]
+    [InlineData("MaximumEventAgeInSeconds")]
+    public void EventInvokeConfig_Setting_IsTheSameInBothDeployments(string setting)
     {
         Assert.Equal(
-            Normalize(_template.Properties(_template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig")).GetProperty("MaximumRetryAttempts")),
-            Normalize(Single(_construct, "AWS::Lambda::EventInvokeConfig").GetProperty("Properties").GetProperty("MaximumRetryAttempts")));
+            Normalize(_template.Properties(_template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig")).GetProperty(setting)),
+            Normalize(Single(_construct, "AWS::Lambda::EventInvokeConfig").GetProperty("Properties").GetProperty(setting)));
+    }
+
+    [Theory]
+    [InlineData("LogFormat")]
+    [InlineData("ApplicationLogLevel")]
+    [InlineData("SystemLogLevel")]
+    public void HandlerFunction_LoggingSetting_IsTheSameInBothDeployments(string setting)
+    {
+        var fromConstruct = Single(_construct, "AWS::Lambda::Function").GetProperty("Properties").GetProperty("LoggingConfig").GetProperty(setting);
+        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Serverless::Function")).GetProperty("LoggingConfig").GetProperty(setting);
+
+        Assert.Equal(WithDefaultParameters(fromTemplate), Normalize(fromConstruct));
     }
 
     [Fact]
     public void LogGroup_Retention_IsTheSameInBothDeployments()
     {
         Assert.Equal(
-            Normalize(_template.Properties(_template.SingleResourceOfType("AWS::Logs::LogGroup")).GetProperty("RetentionInDays")),
+            WithDefaultParameters(_template.Properties(_template.SingleResourceOfType("AWS::Logs::LogGroup")).GetProperty("RetentionInDays")),
             Normalize(Single(_construct, "AWS::Logs::LogGroup").GetProperty("Properties").GetProperty("RetentionInDays")));
     }
 
@@ -89,11 +103,39 @@ public sealed class DeploymentDriftTests
         Assert.Equal(HandlerDefaults.IdentityCenterActions.Order(StringComparer.Ordinal), fromConstruct);
     }
 
+    [Theory]
+    [InlineData("StudioSessionMappings")]
+    [InlineData("StackStatus")]
+    public void HandlerRole_StatementResources_ResolveAlikeInBothDeployments(string sid)
+    {
+        var evaluator = new TemplateEvaluator(_template, new Dictionary<string, string>());
+        var role = Single(_construct, "AWS::IAM::Role").GetProperty("Properties");
+        var fromConstruct = role.GetProperty("Policies").EnumerateArray()
+            .SelectMany(p => TemplateYaml.AsArray(p.GetProperty("PolicyDocument").GetProperty("Statement")))
+            .Single(s => s.GetProperty("Sid").GetString() == sid);
+        var fromTemplate = _template.RoleStatements(_template.SingleResourceOfType("AWS::IAM::Role")).Single(s => s.GetProperty("Sid").GetString() == sid);
+
+        Assert.Equal(Resolved(evaluator, fromTemplate.GetProperty("Resource")), Resolved(evaluator, fromConstruct.GetProperty("Resource")));
+    }
+
+    /// <summary>A statement's resources, resolved for template.yaml's default parameters, as a list.</summary>
+    private static List<string?> Resolved(TemplateEvaluator evaluator, JsonElement resource) =>
+        evaluator.Evaluate(resource) is List<object?> list ? [.. list.Select(r => r as string)] : [evaluator.Evaluate(resource) as string];
+
     /// <summary>Each statement's sorted actions, one line per statement, sorted: what is granted, whatever the Sids.</summary>
     private static string[] ActionGroups(IEnumerable<JsonElement> statements) =>
         [.. statements
             .Select(s => string.Join(' ', TemplateYaml.AsArray(s.GetProperty("Action")).Select(a => a.GetString()).Order(StringComparer.Ordinal)))
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>A template.yaml value as deployed with the default parameters, normalized like the construct's.</summary>
+    private string WithDefaultParameters(JsonElement value) =>
+        new TemplateEvaluator(_template, new Dictionary<string, string>()).Evaluate(value) switch
+        {
+            decimal number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            List<object?> list => string.Join(',', list),
+            var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)!,
+        };
 
     /// <summary>CloudFormation reads 128 and "128" alike; compare values, not JSON kinds.</summary>
     private static string Normalize(JsonElement value) => value.ValueKind switch

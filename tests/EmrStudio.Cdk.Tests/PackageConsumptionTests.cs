@@ -1,17 +1,21 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
+using EmrStudio.Cdk.Tests.Packaging;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
 
 /// <summary>
-/// Packs the construct library, consumes the package from a local folder feed in a throwaway app outside the
-/// repository, and synthesizes it: the package alone must bring the prebuilt bootstrap.
+/// Runs the README's consumer steps as the README writes them, from a fresh folder outside the repository: pack the
+/// library into the local folder feed, create an app that consumes it through a nuget.config, synthesize it with the
+/// CDK CLI. The package alone must bring the prebuilt, executable bootstrap.
 /// </summary>
 public sealed class PackageConsumptionTests : IDisposable
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan StepsTimeout = TimeSpan.FromMinutes(12);
 
     // Variables of the test host's own build that would redirect a child dotnet, and the tests' asset override.
     private static readonly string[] InheritedVariables =
@@ -20,78 +24,44 @@ public sealed class PackageConsumptionTests : IDisposable
         "VSTEST_HOST_DEBUG", "DOTNET_HOST_PATH",
     ];
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "emrstudio-consume-" + Guid.NewGuid().ToString("N"));
-    private readonly string _version = "0.0.0-consume." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _work = Directory.CreateTempSubdirectory("emrstudio-consume-").FullName;
+    private readonly string _repository = Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("Infra.sln"))!;
 
     public void Dispose()
     {
         TryDelete(_work);
-        var packages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "emrstudio.cdk", _version));
+        TryDelete(CachedPackage(ReadmeConsumerSteps.Version(Readme)));
+    }
+
+    private string Readme => File.ReadAllText(Path.Combine(_repository, "README.md"));
+
+    [Fact]
+    public void ReadmeConsumerVersion_Always_IsThePackagesVersionWithReleaseNotes()
+    {
+        var version = PackageVersion();
+
+        Assert.Equal(version, ReadmeConsumerSteps.Version(Readme));
+        Assert.Contains($"\n## {version}\n", File.ReadAllText(Path.Combine(_repository, "CHANGELOG.md")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Pack_ConsumedFromLocalFeed_SynthesizesWithExecutableBootstrap()
+    public void ReadmeConsumerSteps_FromAFreshFolder_SynthesizeWithTheExecutableBootstrap()
     {
-        var repo = FindRepositoryRoot();
-        var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(_work, "app")).FullName;
-        var outdir = Path.Combine(_work, "cdk.out");
+        var version = ReadmeConsumerSteps.Version(Readme);
+        // NuGet extracts a version once: a copy from an earlier pack of the same version would hide this one.
+        TryDelete(CachedPackage(version));
+        var script = Path.Combine(_work, "consumer-steps.sh");
+        File.WriteAllText(script, ReadmeConsumerSteps.Script(Readme, _repository));
 
-        Run(repo, "pack", Path.Combine(repo, "cdk", "EmrStudio.Cdk", "EmrStudio.Cdk.csproj"), "-c", "Release", "-o", feed, $"-p:PackageVersion={_version}", "-nologo");
-        Assert.True(File.Exists(Path.Combine(feed, $"EmrStudio.Cdk.{_version}.nupkg")));
+        Run(_work, "bash", script);
 
-        File.Copy(Path.Combine(repo, "global.json"), Path.Combine(_work, "global.json"));
-        File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(_work, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(_work, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="EmrStudio.Cdk" Version="{_version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
-            using Amazon.CDK;
-            using EmrStudio.Cdk;
-
-            var app = new App(new AppProps { Outdir = args[0] });
-            var stack = new Stack(app, "Consumer");
-            _ = new StudioSessionMapping(stack, "DataScientists", new StudioSessionMappingProps
-            {
-                StudioId = "es-0123456789ABCDEFGHIJKLMNO",
-                Identity = StudioIdentity.Group("data-scientists"),
-                SessionPolicy = "arn:aws:iam::123456789012:policy/EmrStudioDataScientist",
-            });
-            app.Synth();
-            """);
-
-        Run(_work, "run", "--project", app, "--", outdir);
-
-        var template = JObject.Parse(File.ReadAllText(Path.Combine(outdir, "Consumer.template.json")));
+        var manifest = Assert.Single(Directory.GetFiles(_work, "manifest.json", SearchOption.AllDirectories));
+        var outdir = Path.GetDirectoryName(manifest)!;
+        var template = JObject.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(outdir, "*.template.json"))));
         var resources = ((JObject)template["Resources"]!).Properties().Select(p => p.Value).ToList();
         Assert.Single(resources, r => (string?)r["Type"] == "Custom::EmrStudioSessionMapping");
         Assert.Single(resources, r => (string?)r["Type"] == "AWS::Lambda::Function");
-        var assets = JObject.Parse(File.ReadAllText(Path.Combine(outdir, "Consumer.assets.json")));
+        var assets = JObject.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(outdir, "*.assets.json"))));
         var assetPath = (string)((JObject)assets["files"]!).Properties()
             .Select(p => p.Value["source"]!)
             .Single(source => (string?)source["packaging"] == "zip")["path"]!;
@@ -103,26 +73,44 @@ public sealed class PackageConsumptionTests : IDisposable
             Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute), "bootstrap is not executable");
         }
 
-        Assert.Equal(File.ReadAllBytes(Path.Combine(repo, "artifacts", "handler", "bootstrap")), File.ReadAllBytes(bootstrap));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_repository, "artifacts", "handler", "bootstrap")), File.ReadAllBytes(bootstrap));
         Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], File.ReadAllBytes(bootstrap).Take(4));
+        AssertPackageMetadata(Path.Combine(_repository, "artifacts", "packages", $"EmrStudio.Cdk.{version}.nupkg"), version);
     }
 
-    private static string FindRepositoryRoot()
+    private void AssertPackageMetadata(string package, string version)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Infra.sln")))
-            {
-                return directory.FullName;
-            }
-        }
+        using var archive = ZipFile.OpenRead(package);
+        Assert.NotNull(archive.GetEntry("LICENSE"));
+        Assert.NotNull(archive.GetEntry("README.md"));
+        Assert.NotNull(archive.GetEntry("buildTransitive/emrstudio-handler/bootstrap"));
+        using var nuspecStream = archive.GetEntry("EmrStudio.Cdk.nuspec")!.Open();
+        var nuspec = XDocument.Load(nuspecStream).Root!;
+        var ns = nuspec.Name.Namespace;
+        var metadata = nuspec.Element(ns + "metadata")!;
 
-        throw new InvalidOperationException("Infra.sln not found above " + AppContext.BaseDirectory);
+        Assert.Equal(version, metadata.Element(ns + "version")?.Value);
+        Assert.Equal("Apache-2.0", metadata.Element(ns + "license")?.Value);
+        Assert.Equal("expression", metadata.Element(ns + "license")?.Attribute("type")?.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+        Assert.StartsWith("- `StudioSessionMapping`", metadata.Element(ns + "releaseNotes")?.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("## ", metadata.Element(ns + "releaseNotes")!.Value, StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{40}$", metadata.Element(ns + "repository")?.Attribute("commit")?.Value);
     }
 
-    private static void Run(string workingDirectory, params string[] arguments)
+    private string PackageVersion() =>
+        XDocument.Load(Path.Combine(_repository, "cdk", "EmrStudio.Cdk", "EmrStudio.Cdk.csproj")).Descendants("VersionPrefix").Single().Value;
+
+    private static string CachedPackage(string version) =>
+        Path.Combine(
+            System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            "emrstudio.cdk",
+            version);
+
+    private static void Run(string workingDirectory, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -148,14 +136,14 @@ public sealed class PackageConsumptionTests : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(StepTimeout))
+        if (!process.WaitForExit(StepsTimeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within {StepTimeout}:\n{output}");
+            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish within {StepsTimeout}:\n{output}");
         }
 
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
     }
 
     private static void TryDelete(string directory)

@@ -45,7 +45,7 @@ public sealed class StudioSessionMappingTemplateTests
     }
 
     [Fact]
-    public void Constructor_SeveralStudios_GrantsExactlyTheseStatements()
+    public void Constructor_SeveralStudios_GrantsEveryStudioOfTheAccountNotJustTheseStudios()
     {
         var stack = TestStacks.NewStack();
         var studio = new CfnStudio(stack, "Studio", new CfnStudioProps
@@ -73,7 +73,6 @@ public sealed class StudioSessionMappingTemplateTests
         var template = TestStacks.Json(stack);
         var role = TestStacks.Single(template, "AWS::IAM::Role");
         var logGroupId = TestStacks.LogicalId(template, "AWS::Logs::LogGroup");
-        var studioId = TestStacks.LogicalId(template, "AWS::EMR::Studio");
 
         Assert.Null(role["Properties"]!["ManagedPolicyArns"]);
         Assert.True(JToken.DeepEquals(
@@ -82,27 +81,10 @@ public sealed class StudioSessionMappingTemplateTests
 
         var statements = (JArray)role["Properties"]!["Policies"]!.Single()["PolicyDocument"]!["Statement"]!;
         var expected = new JArray(
-            new JObject
-            {
-                ["Action"] = new JArray(HandlerDefaults.StudioActions),
-                ["Effect"] = "Allow",
-                ["Resource"] = new JArray(StudioArn(TestStacks.StudioA), StudioArn(TestStacks.StudioB), StudioArn(new JObject { ["Fn::GetAtt"] = new JArray(studioId, "StudioId") })),
-                ["Sid"] = "SessionMappingsOnTheStacksStudios",
-            },
-            new JObject
-            {
-                ["Action"] = new JArray(HandlerDefaults.IdentityCenterActions),
-                ["Effect"] = "Allow",
-                ["Resource"] = "*",
-                ["Sid"] = "IdentityCenterLookupsThatTakeNoResource",
-            },
-            new JObject
-            {
-                ["Action"] = new JArray("logs:CreateLogStream", "logs:PutLogEvents"),
-                ["Effect"] = "Allow",
-                ["Resource"] = new JObject { ["Fn::GetAtt"] = new JArray(logGroupId, "Arn") },
-                ["Sid"] = "WriteOwnLogGroup",
-            });
+            Allow("StudioSessionMappings", HandlerDefaults.StudioActions, new JObject { ["Fn::Sub"] = "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:studio/*" }),
+            Allow("IdentityCenter", HandlerDefaults.IdentityCenterActions, "*"),
+            Allow("StackStatus", HandlerDefaults.StackStatusActions, new JObject { ["Fn::Sub"] = "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*" }),
+            Allow("Logs", HandlerDefaults.LogActions, new JObject { ["Fn::GetAtt"] = new JArray(logGroupId, "Arn") }));
         Assert.Equal(expected.ToString(), statements.ToString());
     }
 
@@ -234,7 +216,11 @@ public sealed class StudioSessionMappingTemplateTests
         Assert.Equal(HandlerDefaults.MemorySizeMb, (int?)function["MemorySize"]);
         Assert.Equal(HandlerDefaults.TimeoutSeconds, (int?)function["Timeout"]);
         Assert.Equal(HandlerDefaults.Architecture, (string?)function["Architectures"]!.Single());
-        Assert.Equal(logGroupId, (string?)function["LoggingConfig"]!["LogGroup"]!["Ref"]);
+        Assert.Equal(
+            $$"""{"ApplicationLogLevel":"INFO","LogFormat":"JSON","LogGroup":{"Ref":"{{logGroupId}}"},"SystemLogLevel":"WARN"}""",
+            TestStacks.Compact(new JObject(((JObject)function["LoggingConfig"]!).Properties().OrderBy(p => p.Name, StringComparer.Ordinal))));
+        Assert.Null(function["VpcConfig"]);
+        Assert.Null(function["Environment"]);
         Assert.Null(TestStacks.Single(template, "AWS::Lambda::Function")["DependsOn"]);
         Assert.True(HandlerDefaults.TimeoutSeconds >= 60, "the function needs time for the EMR calls and the answer to CloudFormation");
         Assert.True(HandlerDefaults.ServiceTimeoutSeconds > HandlerDefaults.TimeoutSeconds, "CloudFormation must outwait the function");
@@ -244,32 +230,17 @@ public sealed class StudioSessionMappingTemplateTests
         var invokeConfig = TestStacks.Single(template, "AWS::Lambda::EventInvokeConfig")["Properties"]!;
         Assert.Equal(HandlerDefaults.MaximumRetryAttempts, (int?)invokeConfig["MaximumRetryAttempts"]);
         Assert.Equal(0, (int?)invokeConfig["MaximumRetryAttempts"]);
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, (int?)invokeConfig["MaximumEventAgeInSeconds"]);
         Assert.Equal(functionId, (string?)invokeConfig["FunctionName"]!["Ref"]);
         Assert.Equal("300", (string?)TestStacks.Single(template, HandlerDefaults.ResourceType)["Properties"]!["ServiceTimeout"]);
     }
 
-    private static JObject StudioArn(JToken studioId) =>
+    private static JObject Allow(string sid, IReadOnlyList<string> actions, JToken resource) =>
         new()
         {
-            ["Fn::Join"] = new JArray(
-                string.Empty,
-                new JArray(
-                    "arn:",
-                    new JObject { ["Ref"] = "AWS::Partition" },
-                    ":elasticmapreduce:",
-                    new JObject { ["Ref"] = "AWS::Region" },
-                    ":",
-                    new JObject { ["Ref"] = "AWS::AccountId" },
-                    ":studio/",
-                    studioId)),
+            ["Action"] = actions.Count == 1 ? actions[0] : new JArray(actions),
+            ["Effect"] = "Allow",
+            ["Resource"] = resource,
+            ["Sid"] = sid,
         };
-
-    private static JObject StudioArn(string studioId)
-    {
-        var arn = StudioArn(new JValue(string.Empty));
-        var parts = (JArray)arn["Fn::Join"]![1]!;
-        parts.RemoveAt(parts.Count - 1);
-        parts[parts.Count - 1] = ":studio/" + studioId;
-        return arn;
-    }
 }

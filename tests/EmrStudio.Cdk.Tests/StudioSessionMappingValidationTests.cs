@@ -46,7 +46,7 @@ public sealed class StudioSessionMappingValidationTests
         }));
 
         Assert.Equal(property, error.ParamName);
-        Assert.StartsWith(property + " ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Test/A: {property} ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,6 +59,7 @@ public sealed class StudioSessionMappingValidationTests
         var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
 
         Assert.Equal("IdentityName", error.ParamName);
+        Assert.StartsWith("Test/A: IdentityName ", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -100,6 +101,25 @@ public sealed class StudioSessionMappingValidationTests
         });
 
         Amazon.CDK.Assertions.Template.FromStack(stack).ResourceCountIs("Custom::EmrStudioSessionMapping", 2);
+    }
+
+    [Theory]
+    [InlineData("StudioId")]
+    [InlineData("Identity")]
+    [InlineData("SessionPolicy")]
+    public void Constructor_RequiredMemberNull_ThrowsNamingPathAndProperty(string property)
+    {
+        var stack = TestStacks.NewStack();
+
+        var error = Assert.Throws<ArgumentNullException>(() => new StudioSessionMapping(stack, "A", new StudioSessionMappingProps
+        {
+            StudioId = property == "StudioId" ? null! : StudioReference.FromId(TestStacks.StudioA),
+            Identity = property == "Identity" ? null! : StudioIdentity.Group("data-scientists"),
+            SessionPolicy = property == "SessionPolicy" ? null! : SessionPolicyReference.FromArn(TestStacks.PolicyArn),
+        }));
+
+        Assert.Equal(property, error.ParamName);
+        Assert.StartsWith($"Test/A: {property} is required.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,8 +34,7 @@ internal sealed partial class TemplateEvaluator
         {
             var value = parameters.TryGetValue(parameter.Name, out var given)
                 ? given
-                : parameter.Value.GetProperty("Default").GetString()
-                    ?? throw new InvalidOperationException($"Parameter {parameter.Name} needs a value.");
+                : DefaultOf(parameter) ?? throw new InvalidOperationException($"Parameter {parameter.Name} needs a value.");
             _references[parameter.Name] = parameter.Value.GetProperty("Type").GetString() == "CommaDelimitedList"
                 ? value.Split(',').Select(v => (object?)v.Trim()).ToList()
                 : value;
@@ -74,6 +73,12 @@ internal sealed partial class TemplateEvaluator
                 return null;
         }
     }
+
+    /// <summary>A parameter's Default as CloudFormation passes it, a string (YAML may have decoded <c>128</c> as a number).</summary>
+    private static string? DefaultOf(JsonProperty parameter) =>
+        !parameter.Value.TryGetProperty("Default", out var value) ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetRawText()
+        : value.GetString();
 
     private static bool IsFunction(string key) => key is "Ref" or "Condition" || key.StartsWith("Fn::", StringComparison.Ordinal);
 

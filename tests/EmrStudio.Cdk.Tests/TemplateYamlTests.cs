@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
 using EmrStudio.Cdk.Internal;
 using Xunit;
 
@@ -28,8 +30,58 @@ public sealed class TemplateYamlTests
         Assert.Equal(HandlerDefaults.Runtime, function.GetProperty("Runtime").GetString());
         Assert.Equal(HandlerDefaults.Handler, function.GetProperty("Handler").GetString());
         Assert.Equal([HandlerDefaults.Architecture], function.GetProperty("Architectures").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(HandlerDefaults.MemorySizeMb, function.GetProperty("MemorySize").GetInt32());
         Assert.Equal(HandlerDefaults.TimeoutSeconds, function.GetProperty("Timeout").GetInt32());
+        AssertRef(function.GetProperty("MemorySize"), "MemorySize");
+    }
+
+    [Theory]
+    [InlineData("MemorySize", HandlerDefaults.MemorySizeMb)]
+    [InlineData("LogRetentionInDays", HandlerDefaults.LogRetentionDays)]
+    [InlineData("LogLevel", HandlerDefaults.ApplicationLogLevel)]
+    [InlineData("PermissionsBoundary", "")]
+    [InlineData("TrustedStackAccounts", "")]
+    public void Parameters_Default_MatchesHandlerDefaults(string parameter, object expected)
+    {
+        Assert.Equal(Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture), Template.Root.GetProperty("Parameters").GetProperty(parameter).GetProperty("Default").ToString());
+    }
+
+    [Fact]
+    public void LogRetentionInDaysParameter_AllowedValues_AreTheRetentionsTheConstructOffers()
+    {
+        var allowed = Template.Root.GetProperty("Parameters").GetProperty("LogRetentionInDays").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetInt32());
+        var offered = Enum.GetValues<RetentionDays>().Select(RetentionDaysConverter.ToDays).OfType<int>().Order();
+
+        Assert.Equal(offered, allowed);
+    }
+
+    [Fact]
+    public void LogLevelParameter_AllowedValues_AreLambdasApplicationLogLevels()
+    {
+        var allowed = Template.Root.GetProperty("Parameters").GetProperty("LogLevel").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetString());
+
+        Assert.Equal(Enum.GetNames<ApplicationLogLevel>().Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TrustedStackAccounts_Given_SetTheHandlersVariableCommaSeparated()
+    {
+        var given = new TemplateEvaluator(Template, new Dictionary<string, string> { ["TrustedStackAccounts"] = "111122223333, 444455556666" });
+        var none = new TemplateEvaluator(Template, new Dictionary<string, string>());
+        var environment = Template.Properties(HandlerId).GetProperty("Environment");
+
+        var variables = Assert.IsType<Dictionary<string, object?>>(Assert.IsType<Dictionary<string, object?>>(given.Evaluate(environment))["Variables"]);
+        Assert.Equal("111122223333,444455556666", variables[HandlerDefaults.TrustedStackAccountsVariable]);
+        Assert.Same(TemplateEvaluator.NoValue, none.Evaluate(environment));
+    }
+
+    [Fact]
+    public void PermissionsBoundary_GivenOrEmpty_IsSetOrLeftOut()
+    {
+        const string Boundary = "arn:aws:iam::123456789012:policy/DeveloperBoundary";
+        var boundary = Template.Properties(RoleId).GetProperty("PermissionsBoundary");
+
+        Assert.Equal(Boundary, new TemplateEvaluator(Template, new Dictionary<string, string> { ["PermissionsBoundary"] = Boundary }).Evaluate(boundary));
+        Assert.Same(TemplateEvaluator.NoValue, new TemplateEvaluator(Template, new Dictionary<string, string>()).Evaluate(boundary));
     }
 
     [Fact]
@@ -56,12 +108,31 @@ public sealed class TemplateYamlTests
         AssertRef(config.GetProperty("FunctionName"), HandlerId);
         Assert.Equal("$LATEST", config.GetProperty("Qualifier").GetString());
         Assert.Equal(HandlerDefaults.MaximumRetryAttempts, config.GetProperty("MaximumRetryAttempts").GetInt32());
+        Assert.Equal(HandlerDefaults.MaximumEventAgeSeconds, config.GetProperty("MaximumEventAgeInSeconds").GetInt32());
     }
 
     [Fact]
-    public void LogGroup_Retention_MatchesHandlerDefaultsAndReceivesTheHandlersLogs()
+    public void Handler_LoggingConfig_IsJsonAtTheLogLevelParameterAndSystemWarn()
     {
-        Assert.Equal(HandlerDefaults.LogRetentionDays, Template.Properties(LogGroupId).GetProperty("RetentionInDays").GetInt32());
+        var logging = Template.Properties(HandlerId).GetProperty("LoggingConfig");
+
+        Assert.Equal(HandlerDefaults.LogFormat, logging.GetProperty("LogFormat").GetString());
+        AssertRef(logging.GetProperty("ApplicationLogLevel"), "LogLevel");
+        Assert.Equal(HandlerDefaults.SystemLogLevel, logging.GetProperty("SystemLogLevel").GetString());
+    }
+
+    [Fact]
+    public void ExampleMapping_DependsOn_TheEventInvokeConfig()
+    {
+        var mapping = Template.Resource(Template.SingleResourceOfType(HandlerDefaults.ResourceType));
+
+        Assert.Contains(Template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig"), TemplateYaml.AsArray(mapping.GetProperty("DependsOn")).Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public void LogGroup_Retention_IsTheParameterAndReceivesTheHandlersLogs()
+    {
+        AssertRef(Template.Properties(LogGroupId).GetProperty("RetentionInDays"), "LogRetentionInDays");
         AssertRef(Template.Properties(HandlerId).GetProperty("LoggingConfig").GetProperty("LogGroup"), LogGroupId);
     }
 
@@ -104,11 +175,22 @@ public sealed class TemplateYamlTests
     }
 
     [Fact]
-    public void Role_Statements_AreTheLogsStudioAndIdentityCenterAllowsOnly()
+    public void Role_StackStatusStatement_DescribesTheAccountsAndRegionsStacksOnly()
+    {
+        var statement = Statement("StackStatus");
+
+        Assert.Equal(Sorted(HandlerDefaults.StackStatusActions), Actions(statement));
+        Assert.Equal(
+            "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*",
+            statement.GetProperty("Resource").GetProperty("Fn::Sub").GetString());
+    }
+
+    [Fact]
+    public void Role_Statements_AreTheLogsStudioIdentityCenterAndStackStatusAllowsOnly()
     {
         var statements = Template.RoleStatements(RoleId);
 
-        Assert.Equal(["IdentityCenter", "Logs", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["IdentityCenter", "Logs", "StackStatus", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
         Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
     }
 

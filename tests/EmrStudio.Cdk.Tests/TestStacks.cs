@@ -35,13 +35,20 @@ internal static class TestStacks
         return new Stack(app ?? new App(), id);
     }
 
-    public static StudioSessionMapping Map(Stack stack, string id, string studioId = StudioA, StudioIdentity? identity = null, RemovalPolicy? removalPolicy = null) =>
+    public static StudioSessionMapping Map(
+        Stack stack,
+        string id,
+        string studioId = StudioA,
+        StudioIdentity? identity = null,
+        RemovalPolicy? removalPolicy = null,
+        StudioSessionMappingHandlerOptions? handlerOptions = null) =>
         new(stack, id, new StudioSessionMappingProps
         {
             StudioId = studioId,
             Identity = identity ?? StudioIdentity.Group("data-scientists"),
             SessionPolicy = PolicyArn,
             RemovalPolicy = removalPolicy,
+            HandlerOptions = handlerOptions,
         });
 
     /// <summary>The synthesized template as JSON, for exact comparisons.</summary>
@@ -55,4 +62,17 @@ internal static class TestStacks
     public static JToken Single(JObject template, string type) => Resources(template, type).Single().Value!;
 
     public static string LogicalId(JObject template, string type) => Resources(template, type).Single().Key;
+
+    /// <summary>The one resource of <paramref name="type"/>'s properties.</summary>
+    public static JToken Properties(Stack stack, string type) => Single(Json(stack), type)["Properties"]!;
+
+    /// <summary>The statements of the handler role's inline policy.</summary>
+    public static JArray RoleStatements(Stack stack) =>
+        (JArray)Properties(stack, "AWS::IAM::Role")["Policies"]!.Single()["PolicyDocument"]!["Statement"]!;
+
+    /// <summary>The statement with <paramref name="sid"/> of the handler role's inline policy.</summary>
+    public static JToken RoleStatement(Stack stack, string sid) => RoleStatements(stack).Single(s => (string?)s["Sid"] == sid);
+
+    /// <summary>A value as CloudFormation reads it, without the JSII bridge's number formatting (128.0).</summary>
+    public static string Compact(JToken token) => token.ToString(Newtonsoft.Json.Formatting.None);
 }

@@ -28,31 +28,120 @@ internal static class HandlerDefaults
     /// <summary>How long CloudFormation waits for an answer before failing the resource (instead of the default hour).</summary>
     public const int ServiceTimeoutSeconds = 300;
 
-    /// <summary>EMR actions, granted only on the studios the mappings use.</summary>
-    public static IReadOnlyList<string> StudioActions { get; } =
+    /// <summary>
+    /// How long Lambda keeps a queued event: no longer than CloudFormation waits for its answer, since an event that
+    /// arrives after CloudFormation gave up would act for a stack that has moved on.
+    /// </summary>
+    public const int MaximumEventAgeSeconds = ServiceTimeoutSeconds;
+
+    /// <summary>Lambda's log format: JSON, so that Lambda filters the handler's lines by their <c>level</c>.</summary>
+    public const string LogFormat = "JSON";
+
+    /// <summary>The lowest level of the handler's own lines that reach the log group (Lambda sets <c>AWS_LAMBDA_LOG_LEVEL</c> from it).</summary>
+    public const string ApplicationLogLevel = "INFO";
+
+    /// <summary>The lowest level of the Lambda runtime's own lines (START, END, REPORT are INFO): only its warnings and errors.</summary>
+    public const string SystemLogLevel = "WARN";
+
+    /// <summary>The variable that lists, comma-separated, the other accounts whose stacks the handler serves.</summary>
+    public const string TrustedStackAccountsVariable = "EMRSTUDIO_TRUSTED_STACK_ACCOUNTS";
+
+    /// <summary>What CreateStudioSessionMapping needs: EMR resolves the principal and assigns it to the studio's Identity Center application.</summary>
+    public static IReadOnlyList<string> CreateActions { get; } =
     [
         "elasticmapreduce:CreateStudioSessionMapping",
-        "elasticmapreduce:GetStudioSessionMapping",
-        "elasticmapreduce:UpdateStudioSessionMapping",
-        "elasticmapreduce:DeleteStudioSessionMapping",
-    ];
-
-    /// <summary>IAM Identity Center actions that EMR performs on the caller's behalf; their APIs take no resource, so they are granted on <c>*</c>.</summary>
-    public static IReadOnlyList<string> IdentityCenterActions { get; } =
-    [
-        "sso:GetManagedApplicationInstance",
-        "sso:DescribeInstance",
-        "sso:ListInstances",
-        "sso:CreateApplicationAssignment",
         "sso:GetProfile",
+        "sso:ListDirectoryAssociations",
         "sso:ListProfiles",
         "sso:AssociateProfile",
-        "sso:DisassociateProfile",
-        "sso:ListDirectoryAssociations",
         "sso-directory:SearchUsers",
         "sso-directory:SearchGroups",
         "sso-directory:DescribeUser",
         "sso-directory:DescribeGroup",
+        "sso:ListInstances",
+        "sso:CreateApplicationAssignment",
+        "sso:DescribeInstance",
+        "sso:GetManagedApplicationInstance",
         "organizations:DescribeOrganization",
+        "organizations:ListDelegatedAdministrators",
     ];
+
+    /// <summary>What GetStudioSessionMapping needs: EMR resolves the principal by name or id.</summary>
+    public static IReadOnlyList<string> GetActions { get; } =
+    [
+        "elasticmapreduce:GetStudioSessionMapping",
+        "sso-directory:SearchUsers",
+        "sso-directory:SearchGroups",
+        "sso-directory:DescribeUser",
+        "sso-directory:DescribeGroup",
+        "sso:DescribeApplication",
+        "sso:GetManagedApplicationInstance",
+        "sso:DescribeInstance",
+    ];
+
+    /// <summary>What an Update needs: it reads the mapping, then changes its session policy.</summary>
+    public static IReadOnlyList<string> UpdateActions { get; } =
+    [
+        "elasticmapreduce:GetStudioSessionMapping",
+        "elasticmapreduce:UpdateStudioSessionMapping",
+        "sso-directory:SearchUsers",
+        "sso-directory:SearchGroups",
+        "sso-directory:DescribeUser",
+        "sso-directory:DescribeGroup",
+        "sso:DescribeApplication",
+        "sso:DescribeInstance",
+        "sso:GetManagedApplicationInstance",
+    ];
+
+    /// <summary>What a Delete needs: EMR removes the principal's assignment from the studio's Identity Center application.</summary>
+    public static IReadOnlyList<string> DeleteActions { get; } =
+    [
+        "elasticmapreduce:GetStudioSessionMapping",
+        "elasticmapreduce:DeleteStudioSessionMapping",
+        "sso-directory:SearchUsers",
+        "sso-directory:SearchGroups",
+        "sso-directory:DescribeUser",
+        "sso-directory:DescribeGroup",
+        "sso:ListDirectoryAssociations",
+        "sso:GetProfile",
+        "sso:DescribeApplication",
+        "sso:DescribeInstance",
+        "sso:GetManagedApplicationInstance",
+        "sso:ListProfiles",
+        "sso:DisassociateProfile",
+        "sso:DeleteApplicationAssignment",
+        "sso:ListApplicationAssignments",
+    ];
+
+    /// <summary>The EMR actions of the four operations, granted on studios: the union, sorted.</summary>
+    public static IReadOnlyList<string> StudioActions { get; } = Union(a => a.StartsWith("elasticmapreduce:", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The IAM Identity Center and Organizations actions that EMR performs on the caller's behalf, the union of the
+    /// four operations, sorted: their APIs take no resource, so they are granted on <c>*</c>.
+    /// </summary>
+    public static IReadOnlyList<string> IdentityCenterActions { get; } = Union(a => !a.StartsWith("elasticmapreduce:", StringComparison.Ordinal));
+
+    /// <summary>The handler asks CloudFormation whether the event's stack is rolling back before it restores an existing mapping.</summary>
+    public static IReadOnlyList<string> StackStatusActions { get; } = ["cloudformation:DescribeStacks"];
+
+    /// <summary>The handler writes its own log group, nothing else.</summary>
+    public static IReadOnlyList<string> LogActions { get; } = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+    /// <summary>
+    /// What Lambda needs to attach a function to a VPC (the actions of AWSLambdaVPCAccessExecutionRole, granted inline):
+    /// the network interfaces are created and described before any of them exists, so on <c>*</c>.
+    /// </summary>
+    public static IReadOnlyList<string> VpcNetworkInterfaceActions { get; } =
+    [
+        "ec2:CreateNetworkInterface",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeSubnets",
+        "ec2:DeleteNetworkInterface",
+        "ec2:AssignPrivateIpAddresses",
+        "ec2:UnassignPrivateIpAddresses",
+    ];
+
+    private static string[] Union(Func<string, bool> include) =>
+        [.. new[] { CreateActions, GetActions, UpdateActions, DeleteActions }.SelectMany(a => a).Where(include).Distinct().Order(StringComparer.Ordinal)];
 }

@@ -6,29 +6,47 @@ namespace EmrStudio.Cdk.Internal;
 /// <summary>
 /// Synth-time checks of literal property values with the handler's own patterns (its MappingPatterns.cs is compiled
 /// into this library), so that a value fails <c>cdk synth</c> exactly when it would fail the deployment. Tokens pass
-/// through: their values are only known at deploy time.
+/// through: their values are only known at deploy time. Every error names the construct path and the property.
 /// </summary>
 internal static class Validation
 {
     private const int MaxLength = 256;
 
-    public static void StudioId(string? value) =>
-        Check("StudioId", value, v => MappingPatterns.StudioId().IsMatch(v), "must match ^es-[0-9A-Z]+$ (for example es-0123456789ABCDEFGHIJKLMNO)");
+    /// <summary>The one shape of every synth-time error: <c>&lt;construct path&gt;: &lt;property&gt; &lt;rule&gt;</c>.</summary>
+    public static ArgumentException Error(string path, string property, string rule) => new($"{path}: {property} {rule}", property);
 
-    public static void SessionPolicyArn(string? value) =>
-        Check("SessionPolicyArn", value, v => MappingPatterns.SessionPolicyArn().IsMatch(v), "must be an IAM policy ARN, arn:<partition>:iam::<12-digit account>:policy/<name>");
+    /// <summary>A required member left null: an <see cref="ArgumentNullException"/>, worded like every other error.</summary>
+    public static ArgumentNullException Missing(string path, string property) => new(property, $"{path}: {property} is required.");
 
-    public static void IdentityId(string? value) =>
-        Check("IdentityId", value, v => MappingPatterns.IdentityId().IsMatch(v), "must be an Identity Store id (a GUID, optionally prefixed by a 10-character store id and a dash)");
+    public static void StudioId(string path, string? value) =>
+        Check(path, "StudioId", value, v => MappingPatterns.StudioId().IsMatch(v), "must match ^es-[0-9A-Z]+$ (for example es-0123456789ABCDEFGHIJKLMNO)");
 
-    public static void IdentityName(string? value) =>
-        Check("IdentityName", value, IsPrintableXml, "must contain no control characters and only characters XML allows");
+    public static void SessionPolicyArn(string path, string? value) =>
+        Check(path, "SessionPolicyArn", value, v => MappingPatterns.SessionPolicyArn().IsMatch(v), "must be an IAM policy ARN, arn:<partition>:iam::<12-digit account>:policy/<name>");
 
-    private static void Check(string property, string? value, Func<string, bool> rule, string ruleText)
+    public static void IdentityId(string path, string? value) =>
+        Check(path, "IdentityId", value, v => MappingPatterns.IdentityId().IsMatch(v), "must be an Identity Store id (a GUID, optionally prefixed by a 10-character store id and a dash)");
+
+    public static void IdentityName(string path, string? value) =>
+        Check(path, "IdentityName", value, IsPrintableXml, "must contain no control characters and only characters XML allows");
+
+    /// <summary>CloudFormation accepts Delete and Retain for a custom resource; it rejects Snapshot.</summary>
+    public static void MappingRemovalPolicy(string path, RemovalPolicy? value)
+    {
+        if (value == RemovalPolicy.SNAPSHOT)
+        {
+            throw Error(path, "RemovalPolicy", "cannot be SNAPSHOT: CloudFormation supports snapshots only for resources that have them; use DESTROY or RETAIN.");
+        }
+    }
+
+    public static string Printable(string value) =>
+        value.Length > 80 ? Printable(value[..80]) + "..." : string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c >= '\uFFFE' ? $"\\u{(int)c:x4}" : c.ToString()));
+
+    private static void Check(string path, string property, string? value, Func<string, bool> rule, string ruleText)
     {
         if (value is null)
         {
-            throw new ArgumentException($"{property} is required.", property);
+            throw Error(path, property, "is required.");
         }
 
         if (Token.IsUnresolved(value))
@@ -38,12 +56,12 @@ internal static class Validation
 
         if (value.Length is 0 or > MaxLength)
         {
-            throw new ArgumentException($"{property} must be 1 to {MaxLength} characters long (got {value.Length}).", property);
+            throw Error(path, property, $"must be 1 to {MaxLength} characters long (got {value.Length}).");
         }
 
         if (!rule(value))
         {
-            throw new ArgumentException($"{property} {ruleText}; got '{Printable(value)}'.", property);
+            throw Error(path, property, $"{ruleText}; got '{Printable(value)}'.");
         }
     }
 
@@ -71,7 +89,4 @@ internal static class Validation
 
         return true;
     }
-
-    private static string Printable(string value) =>
-        value.Length > 80 ? Printable(value[..80]) + "..." : string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c >= '\uFFFE' ? $"\\u{(int)c:x4}" : c.ToString()));
 }

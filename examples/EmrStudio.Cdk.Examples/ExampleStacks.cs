@@ -1,0 +1,17 @@
+using Amazon.CDK;
+
+namespace EmrStudio.Cdk.Examples;
+
+/// <summary>The examples, one stack each.</summary>
+internal static class ExampleStacks
+{
+    public const string StudioId = "es-0123456789ABCDEFGHIJKLMNO";
+
+    public static IReadOnlyList<Stack> AddTo(App app) =>
+    [
+        new UserAndGroupStack(app, "UserAndGroup"),
+        new ConfiguredHandlerStack(app, "ConfiguredHandler"),
+        new HandlerInVpcStack(app, "HandlerInVpc"),
+        new AdoptedMappingStack(app, "AdoptedMapping"),
+    ];
+}

@@ -1,0 +1,79 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using EmrStudio.Cdk.Examples;
+using EmrStudio.Cdk.Internal;
+using Xunit;
+
+namespace EmrStudio.Cdk.Tests;
+
+/// <summary>The CDK snippets of examples/EmrStudio.Cdk.Examples synthesize, and show what they say they show.</summary>
+public sealed class ExamplesTests
+{
+    private readonly Dictionary<string, Template> _templates;
+
+    public ExamplesTests()
+    {
+        _ = TestStacks.FakeHandlerDirectory;
+        _templates = ExampleStacks.AddTo(new App()).ToDictionary(s => s.StackName, s => Template.FromStack(s));
+    }
+
+    [Fact]
+    public void AddTo_EveryExample_HasOneSharedHandlerAndItsMappings()
+    {
+        Assert.Equal(["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "UserAndGroup"], _templates.Keys.Order(StringComparer.Ordinal));
+        Assert.All(_templates.Values, t => t.ResourceCountIs("AWS::Lambda::Function", 1));
+    }
+
+    [Fact]
+    public void UserAndGroup_Mappings_AreAGroupByNameAndAUserById()
+    {
+        var template = _templates["UserAndGroup"];
+
+        template.HasResourceProperties(HandlerDefaults.ResourceType, new Dictionary<string, object> { ["IdentityType"] = "GROUP", ["IdentityName"] = "data-scientists", ["IdentityId"] = Match.Absent() });
+        template.HasResourceProperties(HandlerDefaults.ResourceType, new Dictionary<string, object> { ["IdentityType"] = "USER", ["IdentityId"] = Match.AnyValue(), ["IdentityName"] = Match.Absent() });
+    }
+
+    [Fact]
+    public void ConfiguredHandler_Options_ReachTheHandlerAndTheGrantsBothDeployers()
+    {
+        var template = _templates["ConfiguredHandler"];
+
+        template.HasResourceProperties("AWS::IAM::Role", new Dictionary<string, object> { ["Path"] = "/emr-studio/", ["PermissionsBoundary"] = Match.AnyValue() });
+        template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["LoggingConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["ApplicationLogLevel"] = "DEBUG" }),
+            ["Environment"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Variables"] = new Dictionary<string, object> { [HandlerDefaults.TrustedStackAccountsVariable] = ConfiguredHandlerStack.OtherAccount },
+            }),
+        });
+        template.HasResourceProperties("AWS::Lambda::Permission", new Dictionary<string, object> { ["Principal"] = ConfiguredHandlerStack.OtherAccount, ["Action"] = "lambda:InvokeFunction" });
+        template.HasResourceProperties("AWS::IAM::Policy", new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object> { ["Action"] = "lambda:InvokeFunction" })]),
+            }),
+        });
+        template.ResourceCountIs(HandlerDefaults.ResourceType, 2);
+    }
+
+    [Fact]
+    public void HandlerInVpc_Function_RunsInTheTwoSubnets()
+    {
+        _templates["HandlerInVpc"].HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["VpcConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["SubnetIds"] = Match.ArrayWith(["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]) }),
+        });
+    }
+
+    [Fact]
+    public void AdoptedMapping_Mapping_AdoptsAndIsRetained()
+    {
+        _templates["AdoptedMapping"].HasResource(HandlerDefaults.ResourceType, new Dictionary<string, object>
+        {
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["AdoptExisting"] = "true" }),
+            ["DeletionPolicy"] = "Retain",
+        });
+    }
+}

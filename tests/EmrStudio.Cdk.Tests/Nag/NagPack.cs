@@ -1,0 +1,98 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace EmrStudio.Cdk.Tests.Nag;
+
+/// <summary>
+/// cdk-nag's AwsSolutions pack, run by Node.js on synthesized templates (check-templates.js next to this file). The
+/// npm packages, pinned by package-lock.json, are installed once into <c>artifacts/cdk-nag/</c> and reused while the
+/// lock file is unchanged.
+/// </summary>
+internal static class NagPack
+{
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
+    private static readonly string[] PackageFiles = ["package.json", "package-lock.json"];
+    private static readonly Lazy<string> Installed = new(Install);
+    private static readonly JsonSerializerOptions ReportJson = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>The unacknowledged findings of each template, in the order given.</summary>
+    public static IReadOnlyList<NagReport> Check(IEnumerable<string> templateFiles)
+    {
+        var directory = Installed.Value;
+        var (output, _) = Run(directory, CheckTimeout, "node", ["check-templates.js", .. templateFiles]);
+        return JsonSerializer.Deserialize<List<NagReport>>(output, ReportJson)
+            ?? throw new InvalidOperationException("check-templates.js printed no report.");
+    }
+
+    private static string Install()
+    {
+        var source = Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("tests/EmrStudio.Cdk.Tests/Nag/check-templates.js"))!;
+        var target = Path.Combine(Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("Infra.sln"))!, "artifacts", "cdk-nag");
+        var lockFile = Path.Combine(source, "package-lock.json");
+        var installedLock = Path.Combine(target, "package-lock.json");
+        if (!File.Exists(installedLock) || File.ReadAllText(installedLock) != File.ReadAllText(lockFile) || !Directory.Exists(Path.Combine(target, "node_modules", "cdk-nag")))
+        {
+            // Into a fresh folder, then moved into place: an interrupted install never looks complete.
+            var staging = $"{target}.{Guid.NewGuid():N}";
+            Directory.CreateDirectory(staging);
+            foreach (var file in PackageFiles)
+            {
+                File.Copy(Path.Combine(source, file), Path.Combine(staging, file));
+            }
+
+            Run(staging, InstallTimeout, "npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"]);
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+
+            Directory.Move(staging, target);
+        }
+
+        File.Copy(Path.Combine(source, "check-templates.js"), Path.Combine(target, "check-templates.js"), overwrite: true);
+        return target;
+    }
+
+    private static (string Output, string Errors) Run(string workingDirectory, TimeSpan timeout, string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"The cdk-nag check needs Node.js and npm on the PATH ({program}: {e.Message}).", e);
+        }
+
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+            }
+
+            process.WaitForExit();
+            return process.ExitCode == 0
+                ? (output.Result, errors.Result)
+                : throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{errors.Result}\n{output.Result}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EmrStudio.Cdk.Tests.Packaging;
+
+/// <summary>
+/// The README's consumer steps, as one bash script: each code block marked <c>&lt;!-- consumer-step --&gt;</c> is
+/// run as it is, each marked <c>&lt;!-- consumer-step: file=NAME --&gt;</c> is written to NAME, in the README's order.
+/// The only change is the clone's path, which the README writes as <see cref="RepositoryPlaceholder"/>.
+/// </summary>
+internal static partial class ReadmeConsumerSteps
+{
+    public const string RepositoryPlaceholder = "/path/to/emr-studio-session-mappings";
+
+    /// <summary>The script, with <paramref name="repositoryRoot"/> for the placeholder.</summary>
+    public static string Script(string readme, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(readme);
+        var script = new StringBuilder("set -euo pipefail\n");
+        var steps = Step().Matches(readme.ReplaceLineEndings("\n"));
+        if (steps.Count == 0)
+        {
+            throw new InvalidOperationException("The README marks no consumer steps.");
+        }
+
+        foreach (Match step in steps)
+        {
+            var body = step.Groups["body"].Value.Replace(RepositoryPlaceholder, repositoryRoot, StringComparison.Ordinal);
+            script.Append(step.Groups["file"].Success
+                ? $"cat > '{step.Groups["file"].Value}' <<'CONSUMER_STEP_END'\n{body}\nCONSUMER_STEP_END\n"
+                : body + "\n");
+        }
+
+        return script.ToString();
+    }
+
+    /// <summary>The version the README's <c>dotnet add package</c> step installs.</summary>
+    public static string Version(string readme) =>
+        AddPackage().Match(readme) is { Success: true } match
+            ? match.Groups["version"].Value
+            : throw new InvalidOperationException("The README's consumer steps add no EmrStudio.Cdk version.");
+
+    [GeneratedRegex(@"^<!-- consumer-step(: file=(?<file>[^ ]+))? -->\n```\w*\n(?<body>.*?)\n```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex Step();
+
+    [GeneratedRegex(@"dotnet add package EmrStudio\.Cdk --version (?<version>[0-9A-Za-z.+-]+)")]
+    private static partial Regex AddPackage();
+}
