@@ -107,7 +107,7 @@ internal sealed class AwsHttpCaller : IDisposable
 
             if (outcome.Error is null && outcome.Transport is null)
             {
-                Log(LogLevel.Info, operation, attempt, outcome.Status, null, started, retrying: false);
+                Log(LogLevel.Debug, operation, attempt, outcome.Status, null, started, retrying: false);
                 return (outcome.Status, outcome.Body);
             }
 

@@ -29,7 +29,7 @@ public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutput
         world.Emr.PutMapping(StudioX, world.DataScientists, PolicyA);
         world.Log("== a mapping made in the console\nEMR state:\n" + world.EmrState());
 
-        await Expect(world, MigrationTemplates.Custom("DataScientists", StudioX, "data-scientists", PolicyB, adopt: "true"), StackStatuses.CreateComplete);
+        await Expect(world, MigrationTemplates.Custom("DataScientists", StudioX, "data-scientists", PolicyB, adopt: "true", retain: true), StackStatuses.CreateComplete);
         await Expect(world, MigrationTemplates.Custom("DataScientists", StudioX, "data-scientists", PolicyB, adopt: null), StackStatuses.UpdateComplete);
 
         AssertNoGap(world);
@@ -43,10 +43,29 @@ public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutput
         await Expect(world, MigrationTemplates.Native(StudioX, "data-scientists", PolicyA, retain: false), StackStatuses.CreateComplete);
         await Expect(world, MigrationTemplates.Native(StudioX, "data-scientists", PolicyA, retain: true), StackStatuses.UpdateComplete);
 
-        await Expect(world, MigrationTemplates.Custom("DataScientistsMapping", StudioX, "data-scientists", PolicyA, adopt: "true"), StackStatuses.UpdateComplete);
+        await Expect(world, MigrationTemplates.Custom("DataScientistsMapping", StudioX, "data-scientists", PolicyA, adopt: "true", retain: true), StackStatuses.UpdateComplete);
+        await Expect(world, MigrationTemplates.Custom("DataScientistsMapping", StudioX, "data-scientists", PolicyA, adopt: null), StackStatuses.UpdateComplete);
 
         AssertNoGap(world);
         world.AssertConsistent(world.Declared([Stack]));
+    }
+
+    [Fact]
+    public async Task Adopt_FromNativeResource_MigrationUpdateFailsAndRollsBack_TheRetainedAdoptionKeepsTheMapping()
+    {
+        await using var world = await StartWithHandlerStackAsync();
+        await Expect(world, MigrationTemplates.Native(StudioX, "data-scientists", PolicyA, retain: true), StackStatuses.CreateComplete);
+
+        // As the guide says: the adopting resource is retained too while it adopts, so that a rollback of this update,
+        // which deletes what the update created, forgets the mapping instead of deleting it.
+        var migration = MigrationTemplates.Custom("DataScientistsMapping", StudioX, "data-scientists", PolicyB, adopt: "true", retain: true)
+            .WithResource("Boom", TestFailure.Declaration("Create", ["DataScientistsMapping"]));
+        await Expect(world, migration, StackStatuses.UpdateRollbackComplete);
+
+        AssertNoGap(world);
+        var mapping = Assert.Single(world.Emr.Mappings);
+        Assert.Equal(world.DataScientists.Id, mapping.IdentityId);
+        Assert.Equal("AWS::EMR::StudioSessionMapping", Assert.Single(world.Account.Stack(Stack).Resources.Values).Type);
     }
 
     [Fact]
@@ -56,22 +75,27 @@ public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutput
         await Expect(world, Legacy(world, RemovalPolicy.DESTROY), StackStatuses.CreateComplete);
         await Expect(world, Legacy(world, RemovalPolicy.RETAIN), StackStatuses.UpdateComplete);
 
-        var replacement = ConstructApp.Synthesize(world.HandlerDirectory, "StudioSessionMapping with AdoptExisting", stack =>
-        {
-            // A new construct id: the logical id of the AwsCustomResource cannot change type in place.
-            var mapping = new StudioSessionMapping(stack, "DataScientistsMapping", new StudioSessionMappingProps
-            {
-                StudioId = StudioX,
-                Identity = StudioIdentity.Group("data-scientists"),
-                SessionPolicy = PolicyA,
-            });
-            ((CfnResource)mapping.CustomResource.Node.DefaultChild!).AddPropertyOverride("AdoptExisting", "true");
-        });
-        await Expect(world, replacement, StackStatuses.UpdateComplete);
+        await Expect(world, Replacement(world, adopt: true), StackStatuses.UpdateComplete);
+        await Expect(world, Replacement(world, adopt: false), StackStatuses.UpdateComplete);
 
         AssertNoGap(world);
         world.AssertConsistent(world.Declared([Stack]));
     }
+
+    /// <summary>
+    /// The StudioSessionMapping that replaces the AwsCustomResource, under a new construct id (a logical id cannot
+    /// change type in place): adopting and retained, as the guide says, or afterwards without either.
+    /// </summary>
+    private static CloudFormationTemplate Replacement(StackWorld world, bool adopt) =>
+        ConstructApp.Synthesize(world.HandlerDirectory, adopt ? "StudioSessionMapping with AdoptExisting (RETAIN)" : "StudioSessionMapping", stack =>
+            _ = new StudioSessionMapping(stack, "DataScientistsMapping", new StudioSessionMappingProps
+            {
+                StudioId = StudioX,
+                Identity = StudioIdentity.Group("data-scientists"),
+                SessionPolicy = PolicyA,
+                AdoptExisting = adopt,
+                RemovalPolicy = adopt ? RemovalPolicy.RETAIN : null,
+            }));
 
     /// <summary>An AwsCustomResource that calls createStudioSessionMapping and, on delete, deleteStudioSessionMapping.</summary>
     private static CloudFormationTemplate Legacy(StackWorld world, RemovalPolicy removal) =>
