@@ -64,12 +64,18 @@ internal sealed class AwsHttpCaller : IDisposable
         return new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(signingRegion), service.SigningName, inner);
     }
 
-    /// <summary>The production handler chain: TLS rooted in <paramref name="trust"/>, signed with <paramref name="credentials"/>.</summary>
+    /// <summary>
+    /// The production caller of <paramref name="service"/> at <paramref name="endpoint"/>: TLS rooted in
+    /// <paramref name="trust"/>, signed with <paramref name="credentials"/>, on the system clock.
+    /// </summary>
     [SuppressMessage("Reliability", "CA2000", Justification = "The handlers belong to the invoker, which the caller disposes.")]
-    public static HttpMessageInvoker CreateSignedInvoker(AWSCredentials credentials, ServiceEndpoint endpoint, AwsService service, CertificateTrust trust)
+    public static AwsHttpCaller Create(
+        AwsService service, IAwsProtocol protocol, ServiceEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, Backoff backoff, TimeSpan attemptTimeout, ILog log)
     {
+        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(endpoint);
-        return new HttpMessageInvoker(CreateSigningHandler(credentials, endpoint.SigningRegion, service, HttpHandlerFactory.Create(trust)), disposeHandler: true);
+        var invoker = new HttpMessageInvoker(CreateSigningHandler(credentials, endpoint.SigningRegion, service, HttpHandlerFactory.Create(trust)), disposeHandler: true);
+        return new AwsHttpCaller(invoker, endpoint.Url, protocol, service.SigningName, TimeProvider.System, backoff, log, attemptTimeout);
     }
 
     public void Dispose() => _http.Dispose();

@@ -23,16 +23,8 @@ internal sealed class CloudFormationApiClient : IStackStatusReader, IDisposable
     /// <summary>The production client: TLS rooted in <paramref name="trust"/>, signed with <paramref name="credentials"/>.</summary>
     public static CloudFormationApiClient Create(ServiceEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, ILog log)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        return new CloudFormationApiClient(new AwsHttpCaller(
-            AwsHttpCaller.CreateSignedInvoker(credentials, endpoint, AwsService.CloudFormation, trust),
-            endpoint.Url,
-            QueryProtocol.Instance,
-            "cloudformation",
-            TimeProvider.System,
-            new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2)),
-            log,
-            DefaultAttemptTimeout));
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
+        return new CloudFormationApiClient(AwsHttpCaller.Create(AwsService.CloudFormation, QueryProtocol.Instance, endpoint, trust, credentials, backoff, DefaultAttemptTimeout, log));
     }
 
     public async Task<string?> GetStackStatusAsync(string stackId, CancellationToken cancellationToken)

@@ -28,17 +28,8 @@ internal sealed class EmrClient : IEmrClient, IDisposable
     /// <summary>The production client: TLS rooted in <paramref name="trust"/>, signed with <paramref name="credentials"/>.</summary>
     public static EmrClient Create(ServiceEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, ILog log)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
         var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
-        return new EmrClient(new AwsHttpCaller(
-            AwsHttpCaller.CreateSignedInvoker(credentials, endpoint, AwsService.Emr, trust),
-            endpoint.Url,
-            EmrJsonProtocol.Instance,
-            "emr",
-            TimeProvider.System,
-            backoff,
-            log,
-            DefaultAttemptTimeout));
+        return new EmrClient(AwsHttpCaller.Create(AwsService.Emr, EmrJsonProtocol.Instance, endpoint, trust, credentials, backoff, DefaultAttemptTimeout, log));
     }
 
     public Task CreateStudioSessionMappingAsync(StudioSessionMappingInput input, CancellationToken cancellationToken) =>

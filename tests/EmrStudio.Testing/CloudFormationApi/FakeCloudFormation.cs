@@ -3,7 +3,6 @@ using System.Security;
 using System.Text;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Hosting;
-using EmrStudio.Testing.Iam;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -13,19 +12,16 @@ namespace EmrStudio.Testing.CloudFormationApi;
 /// CloudFormation's API over the AWS Query protocol (form-encoded POST to <c>/</c>, XML answers, Version 2010-05-15,
 /// SigV4 for service <c>cloudformation</c>), for the one action the handler uses: <c>DescribeStacks</c>. Stacks come
 /// from a lookup the owner supplies, so the status is the one of that moment. Requests are validated strictly,
-/// authorized like EMR's when an <see cref="Authorizer"/> is set, and recorded. Thread-safe.
+/// authorized like EMR's when an <see cref="SignedAwsFake.Authorizer"/> is set, and recorded. Thread-safe.
 /// </summary>
-public sealed class FakeCloudFormation : KestrelFake
+public sealed class FakeCloudFormation : SignedAwsFake
 {
     public const string Service = "cloudformation";
     public const string ApiVersion = "2010-05-15";
     public const string Namespace = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 
     private readonly Func<string, FakeStackDescription?> _lookup;
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, string> _credentials = new(StringComparer.Ordinal);
     private readonly List<FakeCloudFormationRequest> _requests = [];
-    private readonly List<string> _authorizationFailures = [];
     private readonly Random _random;
 
     /// <param name="lookup">The stack a StackName (a name or a stack id) names now, or null when there is none.</param>
@@ -38,44 +34,10 @@ public sealed class FakeCloudFormation : KestrelFake
 
     public string Region { get; set; } = FakeEmr.Region;
 
-    public string AccountId { get; set; } = "123456789012";
-
     /// <summary>The fraction of calls answered with a Throttling error.</summary>
     public double ThrottleFraction { get; set; }
 
-    /// <summary>When set, DescribeStacks needs <c>cloudformation:DescribeStacks</c> on the stack's ARN.</summary>
-    public IAccessAuthorizer? Authorizer { get; set; }
-
-    public IReadOnlyList<FakeCloudFormationRequest> Requests
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _requests];
-            }
-        }
-    }
-
-    /// <summary>Calls the <see cref="Authorizer"/> could not decide: each was answered HTTP 500.</summary>
-    public IReadOnlyList<string> AuthorizationFailures
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _authorizationFailures];
-            }
-        }
-    }
-
-    public void AddCredentials(string accessKeyId, string secretAccessKey)
-    {
-        lock (_lock)
-        {
-            _credentials[accessKeyId] = secretAccessKey;
-        }
-    }
+    public IReadOnlyList<FakeCloudFormationRequest> Requests => Snapshot(_requests);
 
     protected override async Task HandleAsync(HttpContext context)
     {
@@ -88,7 +50,7 @@ public sealed class FakeCloudFormation : KestrelFake
         var accessKeyId = SigV4Verifier.AccessKeyOf(context.Request.Headers.Authorization.ToString());
 
         var (status, answer, summary) = Answer(context.Request, body, parameters, accessKeyId);
-        lock (_lock)
+        lock (Gate)
         {
             _requests.Add(new FakeCloudFormationRequest(parameters, accessKeyId, DateTimeOffset.UtcNow, status, summary));
         }
@@ -146,7 +108,7 @@ public sealed class FakeCloudFormation : KestrelFake
         }
 
         bool throttled;
-        lock (_lock)
+        lock (Gate)
         {
             throttled = _random.NextDouble() < ThrottleFraction;
         }
@@ -166,41 +128,15 @@ public sealed class FakeCloudFormation : KestrelFake
         var stack = _lookup(stackName);
         var resource = stack?.StackId
             ?? (stackName.StartsWith("arn:", StringComparison.Ordinal) ? stackName : $"arn:aws:cloudformation:{Region}:{AccountId}:stack/{stackName}/*");
-        if (Authorizer is { } authorizer)
+        // With an Authorizer, DescribeStacks needs cloudformation:DescribeStacks on the stack's ARN.
+        if (Authorize(accessKeyId!, "cloudformation:DescribeStacks", resource, $"DescribeStacks by {accessKeyId}") is { Allowed: false } denial)
         {
-            AccessDecision decision;
-            try
-            {
-                decision = authorizer.Authorize(accessKeyId!, "cloudformation:DescribeStacks", resource);
-            }
-            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or KeyNotFoundException)
-            {
-                var failure = $"DescribeStacks by {accessKeyId} on {resource} could not be authorized: {exception.Message}";
-                lock (_lock)
-                {
-                    _authorizationFailures.Add(failure);
-                }
-
-                return Error(500, "Receiver", "InternalFailure", failure);
-            }
-
-            if (!decision.Allowed)
-            {
-                return Error(403, "Sender", "AccessDenied", decision.Message);
-            }
+            return denial.Undecided ? Error(500, "Receiver", "InternalFailure", denial.Message) : Error(403, "Sender", "AccessDenied", denial.Message);
         }
 
         return stack is null
             ? Error(400, "Sender", "ValidationError", $"Stack with id {stackName} does not exist")
             : (200, Describe(stack), stack.StackStatus);
-    }
-
-    private string? SecretFor(string accessKeyId)
-    {
-        lock (_lock)
-        {
-            return _credentials.GetValueOrDefault(accessKeyId);
-        }
     }
 
     private static string Describe(FakeStackDescription stack)

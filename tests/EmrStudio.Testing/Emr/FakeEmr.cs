@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Hosting;
-using EmrStudio.Testing.Iam;
 using Microsoft.AspNetCore.Http;
 
 namespace EmrStudio.Testing.Emr;
@@ -13,7 +12,7 @@ namespace EmrStudio.Testing.Emr;
 /// validation like the real service's, and injectable faults. Every request is recorded; requests refused as invalid
 /// are also recorded in <see cref="Rejections"/>. Thread-safe.
 /// </summary>
-public sealed class FakeEmr : KestrelFake
+public sealed class FakeEmr : SignedAwsFake
 {
     public const string AccessKeyId = "AKIDFAKEEMREXAMPLE";
     public const string SecretAccessKey = "fake-emr-secret-key/for+tests";
@@ -33,15 +32,12 @@ public sealed class FakeEmr : KestrelFake
         "DeleteStudioSessionMapping", "ListStudioSessionMappings",
     ];
 
-    private readonly Lock _lock = new();
     private readonly HashSet<string> _studios = new(StringComparer.Ordinal);
     private readonly List<FakeIdentity> _identities = [];
     private readonly Dictionary<(string Studio, string Type, string IdentityId), FakeSessionMapping> _mappings = [];
     private readonly List<FakeEmrRequest> _requests = [];
     private readonly List<FakeEmrRejection> _rejections = [];
     private readonly List<FakeMappingChange> _history = [];
-    private readonly List<string> _authorizationFailures = [];
-    private readonly Dictionary<string, string> _credentials = new(StringComparer.Ordinal) { [AccessKeyId] = SecretAccessKey };
     private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
     private readonly Random _random;
@@ -49,6 +45,7 @@ public sealed class FakeEmr : KestrelFake
     public FakeEmr(int seed = 20090331)
     {
         _random = new Random(seed);
+        AddCredentials(AccessKeyId, SecretAccessKey);
     }
 
     /// <summary>The fraction of calls answered with ThrottlingException, drawn from the seeded generator.</summary>
@@ -72,84 +69,17 @@ public sealed class FakeEmr : KestrelFake
     /// <summary>Page size of ListStudioSessionMappings.</summary>
     public int PageSize { get; set; } = 50;
 
-    /// <summary>The account of the studio ARNs that calls are authorized on.</summary>
-    public string AccountId { get; set; } = "123456789012";
-
-    /// <summary>
-    /// When set, every signed, valid call is authorized with it before it is performed, per action and resource (see
-    /// <see cref="RequiredPermissions"/>); a denial is answered AccessDeniedException as AWS does. Null (the default):
-    /// every call is allowed.
-    /// </summary>
-    public IAccessAuthorizer? Authorizer { get; set; }
-
     /// <summary>Every change of mapping state, in order, whoever made it.</summary>
-    public IReadOnlyList<FakeMappingChange> MappingHistory
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _history];
-            }
-        }
-    }
-
-    /// <summary>Calls the <see cref="Authorizer"/> could not decide (it threw): each was answered HTTP 500.</summary>
-    public IReadOnlyList<string> AuthorizationFailures
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _authorizationFailures];
-            }
-        }
-    }
+    public IReadOnlyList<FakeMappingChange> MappingHistory => Snapshot(_history);
 
     /// <summary>Every request received, in order.</summary>
-    public IReadOnlyList<FakeEmrRequest> Requests
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _requests];
-            }
-        }
-    }
+    public IReadOnlyList<FakeEmrRequest> Requests => Snapshot(_requests);
 
     /// <summary>Every request refused as invalid.</summary>
-    public IReadOnlyList<FakeEmrRejection> Rejections
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _rejections];
-            }
-        }
-    }
+    public IReadOnlyList<FakeEmrRejection> Rejections => Snapshot(_rejections);
 
     /// <summary>The mappings that exist now.</summary>
-    public IReadOnlyList<FakeSessionMapping> Mappings
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _mappings.Values];
-            }
-        }
-    }
-
-    /// <summary>Accepts signatures made with one more key pair (besides <see cref="AccessKeyId"/>).</summary>
-    public void AddCredentials(string accessKeyId, string secretAccessKey)
-    {
-        lock (_lock)
-        {
-            _credentials[accessKeyId] = secretAccessKey;
-        }
-    }
+    public IReadOnlyList<FakeSessionMapping> Mappings => Snapshot(_mappings.Values);
 
     /// <summary>
     /// What a caller must be allowed to do for <paramref name="operation"/>: the EMR action on the studio, and the
@@ -195,7 +125,7 @@ public sealed class FakeEmr : KestrelFake
 
     public void AddStudio(string studioId)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _studios.Add(studioId);
         }
@@ -207,7 +137,7 @@ public sealed class FakeEmr : KestrelFake
     /// </summary>
     public void RemoveIdentity(string identityId)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _identities.RemoveAll(identity => identity.Id == identityId);
         }
@@ -216,7 +146,7 @@ public sealed class FakeEmr : KestrelFake
     /// <summary>Deletes a studio out of band, with its mappings.</summary>
     public void RemoveStudio(string studioId)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _studios.Remove(studioId);
             foreach (var key in _mappings.Keys.Where(key => key.Studio == studioId).ToList())
@@ -234,7 +164,7 @@ public sealed class FakeEmr : KestrelFake
     /// <summary>Renames a principal; its id, and so its mappings, stay.</summary>
     public void RenameIdentity(string identityId, string newName)
     {
-        lock (_lock)
+        lock (Gate)
         {
             var index = _identities.FindIndex(identity => identity.Id == identityId);
             _identities[index] = _identities[index] with { Name = newName };
@@ -251,7 +181,7 @@ public sealed class FakeEmr : KestrelFake
         ArgumentNullException.ThrowIfNull(identity);
         var now = EpochSeconds();
         var mapping = new FakeSessionMapping(studioId, identity.IdentityType, identity.Id, identity.Name, sessionPolicyArn, now, now);
-        lock (_lock)
+        lock (Gate)
         {
             var existed = _mappings.ContainsKey((studioId, identity.IdentityType, identity.Id));
             _mappings[(studioId, identity.IdentityType, identity.Id)] = mapping;
@@ -265,7 +195,7 @@ public sealed class FakeEmr : KestrelFake
     public bool RemoveMapping(string studioId, FakeIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        lock (_lock)
+        lock (Gate)
         {
             if (!_mappings.Remove((studioId, identity.IdentityType, identity.Id), out var removed))
             {
@@ -280,7 +210,7 @@ public sealed class FakeEmr : KestrelFake
     /// <summary>Makes the next <paramref name="count"/> calls of <paramref name="operation"/> fail with <paramref name="fault"/>.</summary>
     public void FailNext(string operation, int count, FakeEmrFault fault = FakeEmrFault.ServerError)
     {
-        lock (_lock)
+        lock (Gate)
         {
             if (!_scheduledFaults.TryGetValue(operation, out var queue))
             {
@@ -301,7 +231,7 @@ public sealed class FakeEmr : KestrelFake
     public void FailNext(string operation, int count, FakeEmrError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        lock (_lock)
+        lock (Gate)
         {
             if (!_scheduledErrors.TryGetValue(operation, out var queue))
             {
@@ -332,7 +262,7 @@ public sealed class FakeEmr : KestrelFake
 
         FakeEmrFault? fault;
         FakeEmrError? scheduledError = null;
-        lock (_lock)
+        lock (Gate)
         {
             _requests.Add(received);
             if (operation is not null && _scheduledErrors.TryGetValue(operation, out var errors) && errors.Count > 0)
@@ -378,7 +308,7 @@ public sealed class FakeEmr : KestrelFake
         var rejection = Validate(request, target, operation, json, body);
         if (rejection is not null)
         {
-            lock (_lock)
+            lock (Gate)
             {
                 _rejections.Add(rejection with { Request = received });
             }
@@ -387,7 +317,7 @@ public sealed class FakeEmr : KestrelFake
             return;
         }
 
-        var denial = Authorize(accessKeyId!, operation!, json!);
+        var denial = AuthorizeCall(accessKeyId!, operation!, json!);
         if (denial is not null)
         {
             await WriteAsync(context, denial.Value.Status, denial.Value.Type, denial.Value.Message);
@@ -534,43 +464,16 @@ public sealed class FakeEmr : KestrelFake
         return null;
     }
 
-    private string? SecretFor(string accessKeyId)
+    /// <summary>Every permission <see cref="RequiredPermissions"/> names must be allowed; the first that is not is the answer.</summary>
+    private (int Status, string Type, string Message)? AuthorizeCall(string accessKeyId, string operation, JsonObject json)
     {
-        lock (_lock)
-        {
-            return _credentials.GetValueOrDefault(accessKeyId);
-        }
-    }
-
-    private (int Status, string Type, string Message)? Authorize(string accessKeyId, string operation, JsonObject json)
-    {
-        var authorizer = Authorizer;
-        if (authorizer is null)
-        {
-            return null;
-        }
-
         foreach (var (action, resource) in RequiredPermissions(operation, json["StudioId"]?.GetValue<string>()))
         {
-            AccessDecision decision;
-            try
+            if (Authorize(accessKeyId, action, resource, $"{operation} by {accessKeyId}") is { Allowed: false } denial)
             {
-                decision = authorizer.Authorize(accessKeyId, action, resource);
-            }
-            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or KeyNotFoundException)
-            {
-                var failure = $"{operation} by {accessKeyId}: {action} on {resource} could not be authorized: {exception.Message}";
-                lock (_lock)
-                {
-                    _authorizationFailures.Add(failure);
-                }
-
-                return (500, "com.amazonaws.emr.v20090331#InternalServerError", failure);
-            }
-
-            if (!decision.Allowed)
-            {
-                return (400, "AccessDeniedException", decision.Message);
+                return denial.Undecided
+                    ? (500, "com.amazonaws.emr.v20090331#InternalServerError", denial.Message)
+                    : (400, "AccessDeniedException", denial.Message);
             }
         }
 
@@ -582,7 +485,7 @@ public sealed class FakeEmr : KestrelFake
         static JsonObject Error(string message) => new() { ["Message"] = message };
         string? Member(string name) => json[name]?.GetValue<string>();
 
-        lock (_lock)
+        lock (Gate)
         {
             if (operation == "ListStudioSessionMappings")
             {
@@ -688,7 +591,7 @@ public sealed class FakeEmr : KestrelFake
     private FakeIdentity AddIdentity(string identityType, string name, string? id)
     {
         var identity = new FakeIdentity(identityType, name, id ?? Guid.NewGuid().ToString());
-        lock (_lock)
+        lock (Gate)
         {
             // Like the Identity Store: a name or an id names one principal of a type, never two.
             if (_identities.Exists(other => other.IdentityType == identityType && (other.Name == name || other.Id == identity.Id)))
