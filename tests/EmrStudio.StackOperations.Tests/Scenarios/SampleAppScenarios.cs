@@ -66,7 +66,7 @@ public sealed class SampleAppScenarios(PublishedBootstrap published, ITestOutput
     }
 
     [Fact]
-    public async Task Create_AnotherResourceFails_RollsBackToNoMapping()
+    public async Task Create_AnotherResourceFails_RollsBackKeepingOnlyTheRetainedMapping()
     {
         await using var world = await StackWorld.StartAsync(published, output);
 
