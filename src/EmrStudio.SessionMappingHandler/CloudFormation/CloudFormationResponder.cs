@@ -11,8 +11,8 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The bound of the one attempt made after the caller's time has already run out.</summary>
-    public static readonly TimeSpan FirstAttemptFloor = TimeSpan.FromSeconds(1);
+    /// <summary>The bound of the one attempt made after the caller's time has already run out: the budget's own floor.</summary>
+    public static readonly TimeSpan FirstAttemptFloor = AnswerBudget.MinimumDeliveryAttempt;
 
     private readonly HttpClient _http;
     private readonly ILog _log;

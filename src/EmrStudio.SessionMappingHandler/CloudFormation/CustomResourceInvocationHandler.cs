@@ -76,8 +76,8 @@ internal sealed class CustomResourceInvocationHandler : IInvocationHandler
 
         try
         {
-            var deliveryEnd = budget.DeliveryEnd(outcome.UndoIfUndelivered is not null, _time.GetUtcNow());
-            using var deliveryTimer = new CancellationTokenSource(deliveryEnd - _time.GetUtcNow(), _time);
+            var now = _time.GetUtcNow();
+            using var deliveryTimer = new CancellationTokenSource(budget.DeliveryEnd(outcome.UndoIfUndelivered is not null, now) - now, _time);
             using var delivery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deliveryTimer.Token);
             await _responder.SendAsync(request.ResponseUrl, response, delivery.Token);
         }

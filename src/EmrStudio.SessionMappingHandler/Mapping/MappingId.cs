@@ -1,4 +1,5 @@
 using System.Text;
+using EmrStudio.SessionMappingHandler.CloudFormation;
 
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
@@ -18,7 +19,7 @@ internal sealed class MappingId : IEquatable<MappingId>
     public const string Prefix = "emrstudio:";
 
     /// <summary>CloudFormation's limit on a PhysicalResourceId, counted in UTF-8 bytes to be safe.</summary>
-    public const int MaxBytes = 1024;
+    public const int MaxBytes = PhysicalResourceIds.MaxBytes;
 
     private MappingId(string studioId, string identityType, string identityId, string value)
     {
