@@ -83,7 +83,8 @@ internal sealed class CloudFormationResponder : ICloudFormationResponder
                 }
                 catch (OperationCanceledException exception)
                 {
-                    lastProblem = "the time ran out during an attempt";
+                    // The deadline says less than the failure before it, which stays in the message.
+                    lastProblem = attempts > 1 ? $"the time ran out during an attempt; the one before failed with {lastProblem}" : "the time ran out during an attempt";
                     lastException = exception;
                     break;
                 }

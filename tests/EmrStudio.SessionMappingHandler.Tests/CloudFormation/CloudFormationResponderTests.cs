@@ -27,6 +27,13 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
         _responder = TestResponders.Fast(_http, _log.Log);
     }
 
+    /// <summary>
+    /// One delivery to another URL first, so that the attempt under test reuses a pooled connection and is bounded by
+    /// the PUT itself, not by how fast a loaded machine opens one.
+    /// </summary>
+    private async Task WarmConnectionAsync() =>
+        await _responder.SendAsync(_receiver.CreateResponseUrl(StackId, RequestId, LogicalResourceId), Response(), Token(Wait));
+
     public async Task DisposeAsync()
     {
         _http.Dispose();
@@ -63,8 +70,22 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_TimeRunsOutDuringARetry_NamesTheFailureBeforeIt()
+    {
+        _receiver.FailNext(_url, 1, 304);
+        _receiver.StallNext(_url, TimeSpan.FromSeconds(10));
+        var responder = TestResponders.Fast(_http, _log.Log, attemptTimeout: TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<ResponseDeliveryException>(() => responder.SendAsync(_url, Response(), Token(TimeSpan.FromMilliseconds(1500))));
+
+        Assert.Contains("the time ran out during an attempt; the one before failed with HTTP 304", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _receiver.AcceptedCount(_url));
+    }
+
+    [Fact]
     public async Task SendAsync_TokenAlreadyEnded_StillMakesOneAttempt()
     {
+        await WarmConnectionAsync();
         using var ended = new CancellationTokenSource();
         await ended.CancelAsync();
 
@@ -78,6 +99,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
     public async Task SendAsync_TokenAlreadyEndedAndTheAttemptFails_MakesNoSecond()
     {
         _receiver.FailForever(_url, 500);
+        await WarmConnectionAsync();
         using var ended = new CancellationTokenSource();
         await ended.CancelAsync();
 
