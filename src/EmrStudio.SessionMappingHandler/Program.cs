@@ -1,8 +1,12 @@
 using EmrStudio.SessionMappingHandler.Aws;
-using EmrStudio.SessionMappingHandler.Bootstrap;
-using EmrStudio.SessionMappingHandler.Helpers;
+using EmrStudio.SessionMappingHandler.Hosting;
 using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Platform;
+
+
+
+
 
 // First, while this is the only thread: it changes the native environment that the first TLS connection reads.
 SingleFileRootStore.ApplyToProcess();

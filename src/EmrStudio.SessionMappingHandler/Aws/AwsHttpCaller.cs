@@ -3,9 +3,9 @@ using System.Security.Authentication;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Retry;
 
 namespace EmrStudio.SessionMappingHandler.Aws;
 

@@ -2,10 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Aws;
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Http;
-using EmrStudio.SessionMappingHandler.Json;
 using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Retry;
 
 namespace EmrStudio.SessionMappingHandler.Emr;
 
@@ -33,19 +32,19 @@ internal sealed class EmrClient : IEmrClient, IDisposable
     }
 
     public Task CreateStudioSessionMappingAsync(StudioSessionMappingInput input, CancellationToken cancellationToken) =>
-        CallAsync("CreateStudioSessionMapping", input, HandlerJsonContext.Default.StudioSessionMappingInput, cancellationToken);
+        CallAsync("CreateStudioSessionMapping", input, EmrJsonContext.Default.StudioSessionMappingInput, cancellationToken);
 
     public Task UpdateStudioSessionMappingAsync(StudioSessionMappingInput input, CancellationToken cancellationToken) =>
-        CallAsync("UpdateStudioSessionMapping", input, HandlerJsonContext.Default.StudioSessionMappingInput, cancellationToken);
+        CallAsync("UpdateStudioSessionMapping", input, EmrJsonContext.Default.StudioSessionMappingInput, cancellationToken);
 
     public async Task<SessionMappingDetail> GetStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken)
     {
         const string Operation = "GetStudioSessionMapping";
-        var (status, body) = await CallAsync(Operation, key, HandlerJsonContext.Default.StudioSessionMappingKey, cancellationToken);
+        var (status, body) = await CallAsync(Operation, key, EmrJsonContext.Default.StudioSessionMappingKey, cancellationToken);
         GetStudioSessionMappingOutput? output;
         try
         {
-            output = JsonSerializer.Deserialize(body, HandlerJsonContext.Default.GetStudioSessionMappingOutput);
+            output = JsonSerializer.Deserialize(body, EmrJsonContext.Default.GetStudioSessionMappingOutput);
         }
         catch (JsonException exception)
         {
@@ -57,7 +56,7 @@ internal sealed class EmrClient : IEmrClient, IDisposable
     }
 
     public Task DeleteStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken) =>
-        CallAsync("DeleteStudioSessionMapping", key, HandlerJsonContext.Default.StudioSessionMappingKey, cancellationToken);
+        CallAsync("DeleteStudioSessionMapping", key, EmrJsonContext.Default.StudioSessionMappingKey, cancellationToken);
 
     public void Dispose() => _caller.Dispose();
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EmrStudio.SessionMappingHandler.Aws;
-using EmrStudio.SessionMappingHandler.Json;
 
 namespace EmrStudio.SessionMappingHandler.Emr;
 
@@ -32,7 +31,7 @@ internal sealed class EmrJsonProtocol : IAwsProtocol
         EmrErrorBody? error = null;
         try
         {
-            error = body.Length == 0 ? null : JsonSerializer.Deserialize(body, HandlerJsonContext.Default.EmrErrorBody);
+            error = body.Length == 0 ? null : JsonSerializer.Deserialize(body, EmrJsonContext.Default.EmrErrorBody);
         }
         catch (JsonException)
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using EmrStudio.SessionMappingHandler.Helpers;
+using EmrStudio.SessionMappingHandler.Platform;
 
 namespace EmrStudio.SessionMappingHandler.Http;
 

@@ -1,4 +1,8 @@
-using EmrStudio.SessionMappingHandler.Helpers;
+using EmrStudio.SessionMappingHandler.Platform;
+
+
+
+
 
 namespace EmrStudio.SessionMappingHandler.Logging;
 

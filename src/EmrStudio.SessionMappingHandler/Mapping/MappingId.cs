@@ -1,5 +1,6 @@
 using System.Text;
-using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.CustomResource.Answer;
+using EmrStudio.SessionMappingHandler.Emr;
 
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
@@ -106,7 +107,7 @@ internal sealed class MappingId : IEquatable<MappingId>
         return id is not null && id.Value == physicalResourceId ? id : null;
     }
 
-    public Emr.StudioSessionMappingKey ToKey() => new()
+    public StudioSessionMappingKey ToKey() => new()
     {
         StudioId = StudioId,
         IdentityType = IdentityType,

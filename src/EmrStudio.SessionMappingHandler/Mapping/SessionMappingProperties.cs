@@ -1,5 +1,9 @@
 using EmrStudio.SessionMappingHandler.Emr;
 
+
+
+
+
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
 /// <summary>

@@ -1,5 +1,11 @@
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Platform;
+using EmrStudio.SessionMappingHandler.Retry;
+using EmrStudio.SessionMappingHandler.Text;
+
+
+
+
 
 namespace EmrStudio.SessionMappingHandler.Runtime;
 
@@ -25,7 +31,7 @@ internal sealed class InvocationLoop
 
     private static readonly ReadOnlyMemory<byte> SuccessBody = "{}"u8.ToArray();
 
-    private readonly RuntimeApiClient _runtime;
+    private readonly IRuntimeApiClient _runtime;
     private readonly IInvocationHandler _handler;
     private readonly IEnvironment _environment;
     private readonly ILog _log;
@@ -33,7 +39,7 @@ internal sealed class InvocationLoop
     private readonly TimeProvider _time;
 
     public InvocationLoop(
-        RuntimeApiClient runtime,
+        IRuntimeApiClient runtime,
         IInvocationHandler handler,
         IEnvironment environment,
         ILog log,

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using EmrStudio.SessionMappingHandler.Helpers;
-using EmrStudio.SessionMappingHandler.Json;
+using EmrStudio.SessionMappingHandler.Platform;
 
 namespace EmrStudio.SessionMappingHandler.Runtime;
 
@@ -11,7 +10,7 @@ namespace EmrStudio.SessionMappingHandler.Runtime;
 /// Speaks the Lambda Runtime API (<c>http://$AWS_LAMBDA_RUNTIME_API/2018-06-01</c>) for a custom runtime. A 500 from
 /// any call becomes <see cref="RuntimeApiFatalException"/>: Lambda then wants the process gone.
 /// </summary>
-internal sealed class RuntimeApiClient : IDisposable
+internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
 {
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
     public const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
@@ -89,7 +88,7 @@ internal sealed class RuntimeApiClient : IDisposable
 
     private async Task PostErrorAsync(string path, string operation, RuntimeErrorBody error, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(error, HandlerJsonContext.Default.RuntimeErrorBody);
+        var body = JsonSerializer.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeErrorBody);
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };

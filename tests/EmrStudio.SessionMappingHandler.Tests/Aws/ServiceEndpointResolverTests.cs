@@ -1,7 +1,7 @@
 using EmrStudio.SessionMappingHandler.Aws;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Http;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Aws;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.Emr;
 using Xunit;
 

@@ -6,7 +6,7 @@ using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Aws;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Http;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.Emr;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using EmrStudio.SessionMappingHandler.Http;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.Hosting;
 using Xunit;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using EmrStudio.SessionMappingHandler.Http;
-using EmrStudio.SessionMappingHandler.Tests.Emr;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.Hosting;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using EmrStudio.SessionMappingHandler.Helpers;
 using EmrStudio.SessionMappingHandler.Http;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Platform;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Http;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

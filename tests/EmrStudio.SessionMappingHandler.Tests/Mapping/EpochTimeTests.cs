@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.Mapping;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Mapping;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmrStudio.SessionMappingHandler.Mapping;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Mapping;

@@ -1,8 +1,10 @@
 using System.Text.Json;
-using EmrStudio.SessionMappingHandler.CloudFormation;
+using EmrStudio.SessionMappingHandler.CustomResource;
+using EmrStudio.SessionMappingHandler.CustomResource.Answer;
+using EmrStudio.SessionMappingHandler.CustomResource.Request;
 using EmrStudio.SessionMappingHandler.Runtime;
-using EmrStudio.SessionMappingHandler.Tests.CloudFormation;
 using EmrStudio.SessionMappingHandler.Tests.Fixtures;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.CloudFormation;
 using Xunit;
 

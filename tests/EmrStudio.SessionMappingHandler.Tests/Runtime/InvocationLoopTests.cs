@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using EmrStudio.SessionMappingHandler.Helpers;
+using EmrStudio.SessionMappingHandler.Retry;
 using EmrStudio.SessionMappingHandler.Runtime;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Runtime;

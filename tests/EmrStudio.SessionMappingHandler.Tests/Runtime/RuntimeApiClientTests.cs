@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EmrStudio.SessionMappingHandler.Runtime;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.Runtime;
 using Xunit;
 

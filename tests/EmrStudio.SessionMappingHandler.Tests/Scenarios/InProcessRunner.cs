@@ -1,7 +1,7 @@
 using Amazon.Runtime;
-using EmrStudio.SessionMappingHandler.Bootstrap;
+using EmrStudio.SessionMappingHandler.Hosting;
 using EmrStudio.SessionMappingHandler.Logging;
-using EmrStudio.SessionMappingHandler.Tests.Fakes;
+using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Scenarios;
 

@@ -1,5 +1,6 @@
 using EmrStudio.Testing.Scenarios;
 
+
 namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 
 /// <summary>The scenarios against the composition root, in this process.</summary>

@@ -1,9 +1,0 @@
-namespace EmrStudio.SessionMappingHandler.Helpers;
-
-/// <summary>Reads environment variables; tests substitute a dictionary.</summary>
-internal interface IEnvironment
-{
-    string? GetVariable(string name);
-
-    void SetVariable(string name, string? value);
-}

@@ -1,0 +1,63 @@
+using Amazon.Runtime;
+using EmrStudio.SessionMappingHandler.Aws;
+using EmrStudio.SessionMappingHandler.CustomResource;
+using EmrStudio.SessionMappingHandler.CustomResource.Admission;
+using EmrStudio.SessionMappingHandler.CustomResource.Answer;
+using EmrStudio.SessionMappingHandler.Emr;
+using EmrStudio.SessionMappingHandler.Http;
+using EmrStudio.SessionMappingHandler.Logging;
+using EmrStudio.SessionMappingHandler.Mapping.Operations;
+using EmrStudio.SessionMappingHandler.Platform;
+using EmrStudio.SessionMappingHandler.Runtime;
+using EmrStudio.SessionMappingHandler.StackStatus;
+
+namespace EmrStudio.SessionMappingHandler.Hosting;
+
+/// <summary>
+/// The composition root: builds the layers from the environment and runs the invocation loop. Program.cs calls it
+/// with the process's environment; in-process tests call it with a dictionary and the fakes' addresses, so that what
+/// they test is wired exactly as the published bootstrap is.
+/// </summary>
+internal static class HandlerApplication
+{
+    /// <summary>Runs until <paramref name="stopToken"/> ends or the Runtime API says stop; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IEnvironment environment, AWSCredentials credentials, ILog log, CancellationToken stopToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(log);
+
+        using var runtime = new RuntimeApiClient(environment);
+        CertificateTrust trust;
+        ServiceEndpoint emrEndpoint;
+        ServiceEndpoint cloudFormationEndpoint;
+        EventAdmission admission;
+        try
+        {
+            trust = CertificateTrust.Resolve(environment);
+            emrEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.Emr);
+            cloudFormationEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.CloudFormation);
+            admission = EventAdmission.FromEnvironment(environment, TimeProvider.System);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Misconfiguration (no region, an unreadable SSL_CERT_FILE, a malformed trust list): Lambda shows it as an init error.
+            log.Write(LogLevel.Error, "Initialization failed", new KeyValuePair<string, object?>("error", exception.Message));
+            await runtime.PostInitErrorAsync(
+                new RuntimeErrorBody { ErrorType = "Runtime.InitError", ErrorMessage = exception.Message },
+                stopToken);
+            return InvocationLoop.RuntimeApiExitCode;
+        }
+
+        using var emr = EmrClient.Create(emrEndpoint, trust, credentials, log);
+        using var cloudFormation = StackStatusClient.Create(cloudFormationEndpoint, trust, credentials, log);
+        using var answerConnections = HttpHandlerFactory.Create(trust);
+        // The responder bounds every PUT itself, against the Lambda deadline; HttpClient's own 100 s must not.
+        using var answers = new HttpClient(answerConnections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var operations = new SessionMappingOperations(emr, cloudFormation, log, TimeProvider.System);
+        var responder = new CloudFormationResponder(answers, log);
+        var handler = new CustomResourceInvocationHandler(operations, responder, admission, log);
+        var loop = new InvocationLoop(runtime, handler, environment, log);
+        return await loop.RunAsync(stopToken);
+    }
+}

@@ -1,5 +1,0 @@
-using EmrStudio.SessionMappingHandler.Logging;
-
-namespace EmrStudio.SessionMappingHandler.Tests.Fakes;
-
-internal sealed record CollectedLogLine(LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Fields);
