@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.SessionMappingHandler.Mapping;
 
 namespace EmrStudio.Cdk;
 
@@ -39,18 +40,13 @@ public sealed class StudioSessionMapping : Construct
         var studioId = (props.StudioId ?? throw Validation.Missing(path, "StudioId")).StudioId;
         var identity = props.Identity ?? throw Validation.Missing(path, "Identity");
         var policyArn = (props.SessionPolicy ?? throw Validation.Missing(path, "SessionPolicy")).PolicyArn;
-        Validation.StudioId(path, studioId);
-        Validation.SessionPolicyArn(path, policyArn);
+        Validation.Property(path, PropertyRules.StudioId, studioId);
+        Validation.Property(path, PropertyRules.SessionPolicyArn, policyArn);
         Validation.MappingRemovalPolicy(path, props.RemovalPolicy);
-        var (identityProperty, identityValue) = identity.Id is { } identityId ? ("IdentityId", identityId) : ("IdentityName", identity.Name);
-        if (identityProperty == "IdentityId")
-        {
-            Validation.IdentityId(path, identityValue);
-        }
-        else
-        {
-            Validation.IdentityName(path, identityValue);
-        }
+        var (identityRule, identityValue) = identity.Id is { } identityId
+            ? (PropertyRules.IdentityId, identityId)
+            : (PropertyRules.IdentityName, identity.Name);
+        Validation.Property(path, identityRule, identityValue);
 
         var identityType = identity.Type == StudioIdentityType.User ? "USER" : "GROUP";
         var settings = props.HandlerOptions is { } options ? HandlerSettings.From(options, path) : null;
@@ -61,15 +57,15 @@ public sealed class StudioSessionMapping : Construct
             handler.Configure(settings, path);
         }
 
-        handler.AddMapping(path, new MappingKey(studioId, identityType, identityProperty, identityValue!));
+        handler.AddMapping(path, new MappingKey(studioId, identityType, identityRule.Name, identityValue!));
         HandlerFunction = handler.Function;
 
         var properties = new Dictionary<string, object>
         {
-            ["StudioId"] = studioId,
-            ["IdentityType"] = identityType,
-            [identityProperty] = identityValue!,
-            ["SessionPolicyArn"] = policyArn,
+            [PropertyRules.StudioId.Name] = studioId,
+            [PropertyRules.IdentityType.Name] = identityType,
+            [identityRule.Name] = identityValue!,
+            [PropertyRules.SessionPolicyArn.Name] = policyArn,
             // CloudFormation's own property (CustomResourceProps in this CDK version has no member for it): a broken
             // handler then fails the stack within minutes instead of after the default hour.
             ["ServiceTimeout"] = HandlerDefaults.ServiceTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
@@ -77,7 +73,7 @@ public sealed class StudioSessionMapping : Construct
         if (props.AdoptExisting)
         {
             // Only when asked: without it, the resource's properties, and so existing stacks, stay as they were.
-            properties["AdoptExisting"] = "true";
+            properties[PropertyRules.AdoptExisting.Name] = "true";
         }
 
         CustomResource = new CustomResource(this, "Resource", new CustomResourceProps

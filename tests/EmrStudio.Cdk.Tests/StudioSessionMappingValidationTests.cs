@@ -38,7 +38,7 @@ public sealed class StudioSessionMappingValidationTests
     {
         var stack = TestStacks.NewStack();
 
-        var error = Assert.Throws<ArgumentException>(() => new StudioSessionMapping(stack, "A", new StudioSessionMappingProps
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => new StudioSessionMapping(stack, "A", new StudioSessionMappingProps
         {
             StudioId = studioId ?? TestStacks.StudioA,
             Identity = id is not null ? StudioIdentity.UserId(id) : StudioIdentity.Group(name ?? "data-scientists"),
@@ -56,7 +56,7 @@ public sealed class StudioSessionMappingValidationTests
         var stack = TestStacks.NewStack();
         var name = "unpaired" + '\uD800' + "surrogate";
 
-        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
 
         Assert.Equal("IdentityName", error.ParamName);
         Assert.StartsWith("Test/A: IdentityName ", error.Message, StringComparison.Ordinal);
