@@ -49,6 +49,21 @@ public sealed class StudioSessionMappingValidationTests
         Assert.StartsWith($"Test/A: {property} ", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("es-abc", "Test/A: StudioId must match ^es-[0-9A-Z]+$ (got 'es-abc').")]
+    [InlineData("es-ABC\t", "Test/A: StudioId must not contain control characters (tab, CR and LF included) or U+FFFE/U+FFFF (got 'es-ABC\\u0009').")]
+    [InlineData("", "Test/A: StudioId must not be empty.")]
+    public void Constructor_InvalidStudioId_MessageIsOneLineOfPathPropertyAndTheHandlersRule(string studioId, string message)
+    {
+        var stack = TestStacks.NewStack();
+
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", studioId));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal("Test/A", error.ConstructPath);
+        Assert.Equal("StudioId", error.ParamName);
+    }
+
     [Fact]
     public void Constructor_UnpairedSurrogateInName_ThrowsNamingIdentityName()
     {
