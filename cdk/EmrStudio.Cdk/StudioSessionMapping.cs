@@ -22,16 +22,17 @@ namespace EmrStudio.Cdk;
 /// });
 /// </code>
 /// </example>
-public sealed class StudioSessionMapping : Construct
+public sealed class StudioSessionMapping : Construct, IStudioSessionMapping
 {
     /// <summary>Defines a session mapping, and the stack's shared handler if this is the stack's first mapping.</summary>
     /// <param name="scope">The parent construct.</param>
     /// <param name="id">The construct id.</param>
     /// <param name="props">The studio, the identity and the session policy.</param>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="StudioSessionMappingValidationException">
     /// A literal value breaks the resource's rules, this mapping repeats another's principal, or its handler options
     /// differ from another mapping's; the message names the construct path and the property.
     /// </exception>
+    /// <exception cref="ArgumentNullException">A required member of <paramref name="props"/> is null.</exception>
     public StudioSessionMapping(Construct scope, string id, StudioSessionMappingProps props)
         : base(scope, id)
     {
@@ -86,6 +87,23 @@ public sealed class StudioSessionMapping : Construct
         // Lambda retries an asynchronous event unless the invoke configuration says not to: it must exist first.
         CustomResource.Node.AddDependency(handler.InvokeConfig);
     }
+
+    /// <summary>
+    /// A mapping that exists already, by its id (the <c>MappingId</c> of a mapping in another stack, an output, a
+    /// parameter), to use its studio, identity type and principal in this app. Nothing is added to the template.
+    /// </summary>
+    /// <param name="scope">The parent construct.</param>
+    /// <param name="id">The construct id.</param>
+    /// <param name="mappingId">
+    /// <c>emrstudio:&lt;StudioId&gt;/&lt;USER or GROUP&gt;/&lt;IdentityId, percent-encoded&gt;</c>, or a token. A literal
+    /// id is checked with the handler's own rules and read here; a token is split by CloudFormation, and its
+    /// <see cref="IStudioSessionMapping.IdentityId"/> is the id's last part as it stands, which is the Identity Store id
+    /// itself (the encoding keeps letters, digits and dashes).
+    /// </param>
+    /// <returns>The imported mapping.</returns>
+    /// <exception cref="StudioSessionMappingValidationException">A literal id is no session mapping id; the message names the construct path.</exception>
+    public static IStudioSessionMapping FromMappingId(Construct scope, string id, string mappingId) =>
+        new ImportedStudioSessionMapping(scope, id, mappingId);
 
     /// <summary>The <c>Custom::EmrStudioSessionMapping</c> resource.</summary>
     public CustomResource CustomResource { get; }

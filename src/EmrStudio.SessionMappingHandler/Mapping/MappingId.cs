@@ -19,6 +19,9 @@ internal sealed class MappingId : IEquatable<MappingId>
 {
     public const string Prefix = "emrstudio:";
 
+    /// <summary>What an id must be, phrased to follow its name, for those who give one (an import in the construct).</summary>
+    public const string ShapeRule = "must be a session mapping id, emrstudio:<StudioId>/<USER or GROUP>/<IdentityId, percent-encoded>";
+
     /// <summary>CloudFormation's limit on a PhysicalResourceId, counted in UTF-8 bytes to be safe.</summary>
     public const int MaxBytes = PhysicalResourceIdLimit.MaxBytes;
 
