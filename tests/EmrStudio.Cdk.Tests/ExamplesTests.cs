@@ -25,6 +25,21 @@ public sealed class ExamplesTests
     }
 
     [Fact]
+    public void ExamplesOutput_RunOnItsOwn_IsTheExamplesProjectsCdkOut()
+    {
+        var outdir = ExamplesOutput.Directory(cliOutdir: null);
+
+        Assert.Equal("cdk.out", Path.GetFileName(outdir));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(outdir)!, "EmrStudio.Cdk.Examples.csproj")), outdir);
+    }
+
+    [Fact]
+    public void ExamplesOutput_RunByTheCli_IsTheCliFolder()
+    {
+        Assert.Equal("/tmp/assembly-123", ExamplesOutput.Directory("/tmp/assembly-123"));
+    }
+
+    [Fact]
     public void UserAndGroup_Mappings_AreAGroupByNameAndAUserById()
     {
         var template = _templates["UserAndGroup"];
