@@ -8,7 +8,7 @@ namespace EmrStudio.Cdk.Tests.Apps;
 [Trait(TestTier.Name, TestTier.Full)]
 public sealed class ExamplesAppProcessTests
 {
-    private static readonly string[] Stacks = ["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "UserAndGroup"];
+    private static readonly string[] Stacks = ["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "UserAndGroup"];
 
     [Fact]
     public void Run_WithoutTheCli_WritesEveryTemplateToTheProjectsCdkOutFromAnyFolder()
