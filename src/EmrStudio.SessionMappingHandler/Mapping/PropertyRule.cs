@@ -10,11 +10,11 @@ internal sealed class PropertyRule
 {
     private readonly Func<string, bool>? _hasShape;
 
-    private PropertyRule(string name, bool isRequired, string? choice, Func<string, bool>? hasShape, string? shapeRule)
+    private PropertyRule(string name, bool isRequired, string? alternativeTo, Func<string, bool>? hasShape, string? shapeRule)
     {
         Name = name;
         IsRequired = isRequired;
-        Choice = choice;
+        AlternativeTo = alternativeTo;
         _hasShape = hasShape;
         ShapeRule = shapeRule;
     }
@@ -22,26 +22,32 @@ internal sealed class PropertyRule
     /// <summary>The property's name, as the template and EMR's API spell it.</summary>
     public string Name { get; }
 
-    /// <summary>Whether a template must give this property (a member of a <see cref="Choice"/> is not required on its own).</summary>
+    /// <summary>
+    /// Whether a template must give this property; when other properties are its alternatives, it must give exactly
+    /// one of them all instead.
+    /// </summary>
     public bool IsRequired { get; }
 
-    /// <summary>The group of properties of which exactly one must be given, or null when the property stands alone.</summary>
-    public string? Choice { get; }
+    /// <summary>The required property that this one may replace (exactly one of the two is given), or null.</summary>
+    public string? AlternativeTo { get; }
 
     /// <summary>What the value's shape must be, phrased to follow the property's name; null when any text obeying the text rule will do.</summary>
     public string? ShapeRule { get; }
 
-    /// <summary>A property that every template must give.</summary>
+    /// <summary>A property that every template must give (or one of its alternatives instead).</summary>
     public static PropertyRule Required(string name, Func<string, bool>? hasShape = null, string? shapeRule = null) =>
-        new(name, isRequired: true, choice: null, hasShape, shapeRule);
+        new(name, isRequired: true, alternativeTo: null, hasShape, shapeRule);
 
     /// <summary>A property a template may leave out.</summary>
     public static PropertyRule Optional(string name, Func<string, bool>? hasShape = null, string? shapeRule = null) =>
-        new(name, isRequired: false, choice: null, hasShape, shapeRule);
+        new(name, isRequired: false, alternativeTo: null, hasShape, shapeRule);
 
-    /// <summary>One of a group of properties of which a template must give exactly one.</summary>
-    public static PropertyRule OneOf(string choice, string name, Func<string, bool>? hasShape = null, string? shapeRule = null) =>
-        new(name, isRequired: false, choice, hasShape, shapeRule);
+    /// <summary>A property that a template gives instead of <paramref name="required"/>: exactly one of the two, never both.</summary>
+    public static PropertyRule InsteadOf(PropertyRule required, string name, Func<string, bool>? hasShape = null, string? shapeRule = null)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        return new(name, isRequired: false, required.Name, hasShape, shapeRule);
+    }
 
     /// <summary>
     /// The first rule <paramref name="value"/> breaks, phrased to follow the property's name (<c>must match

@@ -32,17 +32,15 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// digits and letters.
 /// </para>
 /// <para>
-/// A new property is one entry in <see cref="All"/>: its name, whether it is required, optional or one of a choice,
-/// and its shape, if any.
+/// A new property is one entry, listed in <see cref="All"/>: its name, whether it is required, optional or given
+/// instead of another, and its shape, if any. A studio named by its name, say, would be
+/// <c>PropertyRule.InsteadOf(StudioId, "StudioName")</c>: the parser then asks for exactly one of the two.
 /// </para>
 /// </remarks>
 internal static partial class PropertyRules
 {
     /// <summary>The longest value EMR accepts in any string member, in UTF-16 code units.</summary>
     public const int MaxLength = 256;
-
-    /// <summary>The choice between naming the principal by id or by name.</summary>
-    public const string IdentityChoice = "Identity";
 
     /// <summary>EMR's enum of identity types.</summary>
     public static readonly IReadOnlyList<string> IdentityTypes = ["USER", "GROUP"];
@@ -55,10 +53,10 @@ internal static partial class PropertyRules
     public static readonly PropertyRule IdentityType = PropertyRule.Required(
         "IdentityType", v => IdentityTypes.Contains(v, StringComparer.Ordinal), $"must be {string.Join(" or ", IdentityTypes)}");
 
-    public static readonly PropertyRule IdentityId = PropertyRule.OneOf(
-        IdentityChoice, "IdentityId", v => IdentityIdPattern().IsMatch(v), "must be an Identity Store id: a GUID, optionally after a 10-hex-digit store prefix and '-'");
+    public static readonly PropertyRule IdentityId = PropertyRule.Required(
+        "IdentityId", v => IdentityIdPattern().IsMatch(v), "must be an Identity Store id: a GUID, optionally after a 10-hex-digit store prefix and '-'");
 
-    public static readonly PropertyRule IdentityName = PropertyRule.OneOf(IdentityChoice, "IdentityName");
+    public static readonly PropertyRule IdentityName = PropertyRule.InsteadOf(IdentityId, "IdentityName");
 
     public static readonly PropertyRule SessionPolicyArn = PropertyRule.Required(
         "SessionPolicyArn", v => SessionPolicyArnPattern().IsMatch(v), "must be an IAM policy ARN arn:<partition>:iam::<12-digit account>:policy/<path><name>");

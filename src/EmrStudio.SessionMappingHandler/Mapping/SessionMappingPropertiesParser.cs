@@ -117,19 +117,15 @@ internal static class SessionMappingPropertiesParser
     {
         foreach (var required in PropertyRules.All.Where(r => r.IsRequired))
         {
-            if (!present.Contains(required.Name))
+            List<string> names = [required.Name, .. PropertyRules.All.Where(r => r.AlternativeTo == required.Name).Select(r => r.Name)];
+            var given = names.Count(present.Contains);
+            if (names.Count == 1 && given == 0)
             {
                 errors.Add(new PropertyError(required.Name, "is required"));
             }
-        }
-
-        foreach (var choice in PropertyRules.All.Where(r => r.Choice is not null).GroupBy(r => r.Choice, StringComparer.Ordinal))
-        {
-            var names = choice.Select(r => r.Name).ToList();
-            var given = names.Count(present.Contains);
-            if (given != 1)
+            else if (names.Count > 1 && given != 1)
             {
-                var got = given == 0 ? "neither" : given == 2 && names.Count == 2 ? "both" : $"{given} of them";
+                var got = given == 0 ? "neither" : names.Count == 2 ? "both" : $"{given} of them";
                 errors.Add(new PropertyError(
                     string.Join('|', names),
                     $"exactly one of {string.Join(", ", names[..^1])} and {names[^1]} is required (got {got})"));
