@@ -19,7 +19,8 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// from U+0020 up, except U+FFFE, U+FFFF and unpaired surrogates. These rules are stricter, never looser, so whatever
 /// they accept EMR's model accepts too. An empty value names nothing. Tab, CR and LF are valid XML but belong in no
 /// studio id, principal name, principal id or policy ARN: a pasted trailing newline would otherwise name a principal
-/// that does not exist, and fail at EMR long after the stack started instead of at once. U+FFFE and U+FFFF are no XML
+/// that does not exist, and fail at EMR long after the stack started instead of at once. DEL and the C1 controls
+/// (U+007F-U+009F) are XML characters too, refused for the same reason. U+FFFE and U+FFFF are no XML
 /// characters: EMR refuses them. The length counts UTF-16 code units, which is never fewer than the characters EMR's
 /// model counts.
 /// </para>
