@@ -30,7 +30,7 @@ public sealed class DeploymentDriftTests
     public void HandlerFunction_Setting_IsTheSameInBothDeployments(string setting)
     {
         var fromConstruct = Single(_construct, "AWS::Lambda::Function").GetProperty("Properties").GetProperty(setting);
-        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Serverless::Function")).GetProperty(setting);
+        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Lambda::Function")).GetProperty(setting);
 
         Assert.Equal(WithDefaultParameters(fromTemplate), Normalize(fromConstruct));
     }
@@ -52,7 +52,7 @@ public sealed class DeploymentDriftTests
     public void HandlerFunction_LoggingSetting_IsTheSameInBothDeployments(string setting)
     {
         var fromConstruct = Single(_construct, "AWS::Lambda::Function").GetProperty("Properties").GetProperty("LoggingConfig").GetProperty(setting);
-        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Serverless::Function")).GetProperty("LoggingConfig").GetProperty(setting);
+        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Lambda::Function")).GetProperty("LoggingConfig").GetProperty(setting);
 
         Assert.Equal(WithDefaultParameters(fromTemplate), Normalize(fromConstruct));
     }
@@ -86,7 +86,7 @@ public sealed class DeploymentDriftTests
     }
 
     [Fact]
-    public void HandlerRole_OnlyIdentityCenterActions_AreGrantedOnAnyResourceInBothDeployments()
+    public void HandlerRole_OnlyIdentityCenterAndStudioListActions_AreGrantedOnAnyResourceInBothDeployments()
     {
         static string[] OnAnyResource(IEnumerable<JsonElement> statements) =>
             [.. statements
@@ -100,7 +100,7 @@ public sealed class DeploymentDriftTests
         var fromTemplate = OnAnyResource(_template.RoleStatements(_template.SingleResourceOfType("AWS::IAM::Role")));
 
         Assert.Equal(fromTemplate, fromConstruct);
-        Assert.Equal(HandlerDefaults.IdentityCenterActions.Order(StringComparer.Ordinal), fromConstruct);
+        Assert.Equal(HandlerDefaults.IdentityCenterActions.Concat(HandlerDefaults.StudioListActions).Order(StringComparer.Ordinal), fromConstruct);
     }
 
     [Theory]

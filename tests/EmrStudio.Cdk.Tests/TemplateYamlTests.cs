@@ -12,11 +12,9 @@ namespace EmrStudio.Cdk.Tests;
 /// </summary>
 public sealed class TemplateYamlTests
 {
-    private const string ServerlessFunction = "AWS::Serverless::Function";
-
     private static TemplateYaml Template => TemplateYaml.RepositoryTemplate;
 
-    private static string HandlerId => Template.SingleResourceOfType(ServerlessFunction);
+    private static string HandlerId => Template.SingleResourceOfType("AWS::Lambda::Function");
 
     private static string RoleId => Template.SingleResourceOfType("AWS::IAM::Role");
 
@@ -69,9 +67,10 @@ public sealed class TemplateYamlTests
         var none = new TemplateEvaluator(Template, new Dictionary<string, string>());
         var environment = Template.Properties(HandlerId).GetProperty("Environment");
 
-        var variables = Assert.IsType<Dictionary<string, object?>>(Assert.IsType<Dictionary<string, object?>>(given.Evaluate(environment))["Variables"]);
-        Assert.Equal("111122223333,444455556666", variables[HandlerDefaults.TrustedStackAccountsVariable]);
-        Assert.Same(TemplateEvaluator.NoValue, none.Evaluate(environment));
+        var variable = environment.GetProperty("Variables").GetProperty(HandlerDefaults.TrustedStackAccountsVariable);
+
+        Assert.Equal("111122223333,444455556666", given.Evaluate(variable));
+        Assert.Same(TemplateEvaluator.NoValue, none.Evaluate(variable));
     }
 
     [Fact]
@@ -89,7 +88,7 @@ public sealed class TemplateYamlTests
     {
         const string ZipPath = "artifacts/emrstudio-session-mapping-handler.zip";
 
-        Assert.Equal(ZipPath, Template.Properties(HandlerId).GetProperty("CodeUri").GetString());
+        Assert.Equal(ZipPath, Template.Properties(HandlerId).GetProperty("Code").GetString());
         Assert.Contains($"zip_path={ZipPath}", File.ReadAllText(TemplateYaml.FindRepositoryFile("build/package-handler.sh")), StringComparison.Ordinal);
     }
 
@@ -186,11 +185,13 @@ public sealed class TemplateYamlTests
     }
 
     [Fact]
-    public void Role_Statements_AreTheLogsStudioIdentityCenterAndStackStatusAllowsOnly()
+    public void Role_Statements_AreTheLogsStudioIdentityCenterStackStatusListingAndRecordAllowsOnly()
     {
         var statements = Template.RoleStatements(RoleId);
 
-        Assert.Equal(["IdentityCenter", "Logs", "StackStatus", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["IdentityCenter", "Logs", "Record", "StackStatus", "StudioListing", "StudioSessionMappings"],
+            statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
         Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
     }
 
