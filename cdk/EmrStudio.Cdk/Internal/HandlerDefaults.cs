@@ -79,6 +79,9 @@ internal static class HandlerDefaults
     /// <summary>The fixed event the schedule sends: the handler tells it from a custom-resource event by this member.</summary>
     public const string ReconcileInput = """{"EmrStudioSessionMappings":"Reconcile"}""";
 
+    /// <summary>The name <see cref="StackStatusReaderRole"/> and examples/stack-status-reader-role.yaml give the role by default.</summary>
+    public const string StackStatusReaderRoleName = "EmrStudioStackStatusReader";
+
     /// <summary>The session name of the handler's assumed role in another account (STS AssumeRole).</summary>
     public const string StackStatusRoleSessionName = "emrstudio-session-mapping";
 
