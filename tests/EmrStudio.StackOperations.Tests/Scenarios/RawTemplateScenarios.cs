@@ -9,17 +9,17 @@ using static EmrStudio.StackOperations.Tests.Infrastructure.StackWorld;
 
 namespace EmrStudio.StackOperations.Tests.Scenarios;
 
-/// <summary>template.yaml's handler stack (SAM-transformed by the real translator) and examples/session-mapping.yaml importing its ServiceToken.</summary>
+/// <summary>template.yaml's handler stack (packaged as `aws cloudformation package` does) and examples/session-mapping.yaml importing its ServiceToken.</summary>
 [Collection(StackOperationsCollection.Name)]
 public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     public const string HandlerStack = "emrstudio-session-mapping-handler";
     public const string ConsumerStack = "data-scientists-studio-access";
 
-    public static CloudFormationTemplate HandlerTemplate(IReadOnlyDictionary<string, string> parameters)
+    public static CloudFormationTemplate HandlerTemplate()
     {
         var root = RepositoryRoot.Find();
-        return CloudFormationTemplate.FromFile(Path.Combine(root, "template.yaml")).WithSamTransform(parameters, root);
+        return CloudFormationTemplate.FromFile(Path.Combine(root, "template.yaml")).WithPackagedCode(root);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
     {
         await using var world = await StackWorld.StartAsync(published, output);
         var parameters = new Dictionary<string, string> { ["Studios"] = $"{StudioX},{StudioY}" };
-        var handler = await world.DeployAsync(HandlerStack, HandlerTemplate(parameters), parameters);
+        var handler = await world.DeployAsync(HandlerStack, HandlerTemplate(), parameters);
         Assert.True(handler.FinalStatus == StackStatuses.CreateComplete, handler.ToString());
         var consumer = CloudFormationTemplate.FromFile(Path.Combine(RepositoryRoot.Find(), "examples", "session-mapping.yaml"));
 
@@ -46,7 +46,7 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
     {
         await using var world = await StackWorld.StartAsync(published, output);
         var parameters = new Dictionary<string, string> { ["Studios"] = StudioX };
-        await world.DeployAsync(HandlerStack, HandlerTemplate(parameters), parameters);
+        await world.DeployAsync(HandlerStack, HandlerTemplate(), parameters);
         var consumer = CloudFormationTemplate.FromFile(Path.Combine(RepositoryRoot.Find(), "examples", "session-mapping.yaml"));
         await world.DeployAsync(ConsumerStack, consumer, new Dictionary<string, string> { ["StudioId"] = StudioX });
         await Assert.ThrowsAsync<InvalidOperationException>(() => world.DeleteAsync(HandlerStack));

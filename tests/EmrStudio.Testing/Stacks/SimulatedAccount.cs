@@ -50,6 +50,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             ["AWS::Logs::LogGroup"] = new StatelessResourceHandler("AWS::Logs::LogGroup"),
             ["AWS::Lambda::Permission"] = new StatelessResourceHandler("AWS::Lambda::Permission"),
             ["AWS::CDK::Metadata"] = new StatelessResourceHandler("AWS::CDK::Metadata"),
+            ["AWS::DynamoDB::Table"] = new StatelessResourceHandler("AWS::DynamoDB::Table"),
+            ["AWS::Events::Rule"] = new StatelessResourceHandler("AWS::Events::Rule"),
             [TestFailureHandler.Type] = new TestFailureHandler(),
             [NativeSessionMappingHandler.Type] = new NativeSessionMappingHandler(Emr),
             [AwsCustomResourceHandler.Type] = new AwsCustomResourceHandler(Emr),

@@ -112,6 +112,27 @@ public sealed class CloudFormationTemplate
         return FromJson(PythonTemplateTools.Transform(root.ToJsonString(), parameterJson.ToJsonString()), Description + " (SAM transform)");
     }
 
+    /// <summary>
+    /// What <c>aws cloudformation package</c> makes of this template: a function's <c>Code</c> that names a local file
+    /// becomes an S3 location, named by the file's hash when it exists.
+    /// </summary>
+    public CloudFormationTemplate WithPackagedCode(string? baseDirectory = null) =>
+        With(
+            root =>
+            {
+                foreach (var (_, resource) in root[nameof(Resources)] as JsonObject ?? [])
+                {
+                    if (resource?["Type"]?.GetValue<string>() == "AWS::Lambda::Function" && resource["Properties"]?["Code"] is JsonValue code
+                        && code.GetValue<string>() is var path)
+                    {
+                        var file = Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path);
+                        var key = File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : "unbuilt-" + Path.GetFileNameWithoutExtension(path);
+                        resource["Properties"]!["Code"] = new JsonObject { ["S3Bucket"] = "simulated-deployment-artifacts", ["S3Key"] = key + ".zip" };
+                    }
+                }
+            },
+            Description + " (packaged)");
+
     /// <summary>A copy with <paramref name="edit"/> applied to the JSON.</summary>
     public CloudFormationTemplate With(Action<JsonObject> edit, string? description = null)
     {
