@@ -7,5 +7,4 @@ namespace EmrStudio.SessionMappingHandler.Emr;
 [JsonSerializable(typeof(StudioSessionMappingInput))]
 [JsonSerializable(typeof(StudioSessionMappingKey))]
 [JsonSerializable(typeof(GetStudioSessionMappingOutput))]
-[JsonSerializable(typeof(EmrErrorBody))]
 internal sealed partial class EmrJsonContext : JsonSerializerContext;
