@@ -7,4 +7,7 @@ namespace EmrStudio.SessionMappingHandler.Emr;
 [JsonSerializable(typeof(StudioSessionMappingInput))]
 [JsonSerializable(typeof(StudioSessionMappingKey))]
 [JsonSerializable(typeof(GetStudioSessionMappingOutput))]
+[JsonSerializable(typeof(ListInput))]
+[JsonSerializable(typeof(ListStudiosOutput))]
+[JsonSerializable(typeof(ListStudioSessionMappingsOutput))]
 internal sealed partial class EmrJsonContext : JsonSerializerContext;
