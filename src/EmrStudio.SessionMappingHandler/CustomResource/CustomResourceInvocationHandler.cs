@@ -8,6 +8,7 @@ using EmrStudio.SessionMappingHandler.Runtime;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

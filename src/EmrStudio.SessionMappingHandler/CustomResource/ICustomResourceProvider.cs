@@ -3,6 +3,7 @@ using EmrStudio.SessionMappingHandler.CustomResource.Request;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

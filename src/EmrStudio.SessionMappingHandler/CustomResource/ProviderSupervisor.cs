@@ -6,6 +6,7 @@ using EmrStudio.SessionMappingHandler.Logging;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

@@ -4,6 +4,7 @@ using EmrStudio.SessionMappingHandler.Aws;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.Emr;
 
 /// <summary>An error answer from EMR, with the messages EMR is known to send recognised by name.</summary>

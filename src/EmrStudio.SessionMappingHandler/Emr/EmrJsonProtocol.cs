@@ -1,5 +1,6 @@
 using EmrStudio.SessionMappingHandler.Aws;
 
+
 namespace EmrStudio.SessionMappingHandler.Emr;
 
 /// <summary>AWS JSON 1.1 as EMR speaks it: <c>X-Amz-Target: ElasticMapReduce.&lt;Operation&gt;</c>, errors as <see cref="EmrException"/>.</summary>

@@ -8,6 +8,7 @@ using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Logging;
 using EmrStudio.SessionMappingHandler.Mapping.Operations;
 using EmrStudio.SessionMappingHandler.Platform;
+using EmrStudio.SessionMappingHandler.Records;
 using EmrStudio.SessionMappingHandler.Runtime;
 using EmrStudio.SessionMappingHandler.StackStatus;
 
@@ -31,12 +32,14 @@ internal static class HandlerApplication
         CertificateTrust trust;
         ServiceEndpoint emrEndpoint;
         ServiceEndpoint cloudFormationEndpoint;
+        ServiceEndpoint dynamoDbEndpoint;
         EventAdmission admission;
         try
         {
             trust = CertificateTrust.Resolve(environment);
             emrEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.Emr);
             cloudFormationEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.CloudFormation);
+            dynamoDbEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.DynamoDb);
             admission = EventAdmission.FromEnvironment(environment, TimeProvider.System);
         }
         catch (InvalidOperationException exception)
@@ -54,7 +57,17 @@ internal static class HandlerApplication
         using var answerConnections = HttpHandlerFactory.Create(trust);
         // The responder bounds every PUT itself, against the Lambda deadline; HttpClient's own 100 s must not.
         using var answers = new HttpClient(answerConnections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var operations = new SessionMappingOperations(emr, cloudFormation, log, TimeProvider.System);
+        var recordTable = environment.GetVariable(DynamoDbMappingRecords.TableVariable)?.Trim();
+        using var dynamoDb = string.IsNullOrEmpty(recordTable) ? null : DynamoDbClient.Create(dynamoDbEndpoint, trust, credentials, log);
+        var records = dynamoDb is null ? null : new DynamoDbMappingRecords(dynamoDb, recordTable!);
+        if (records is null)
+        {
+            log.Write(
+                LogLevel.Info,
+                $"No desired-state record: {DynamoDbMappingRecords.TableVariable} is not set, so redelivered events are not recognised and nothing can be reconciled.");
+        }
+
+        var operations = new SessionMappingOperations(emr, cloudFormation, records, log, TimeProvider.System);
         var responder = new CloudFormationResponder(answers, log);
         var handler = new CustomResourceInvocationHandler(operations, responder, admission, log);
         var loop = new InvocationLoop(runtime, handler, environment, log);

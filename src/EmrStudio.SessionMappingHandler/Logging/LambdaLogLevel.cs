@@ -4,6 +4,7 @@ using EmrStudio.SessionMappingHandler.Platform;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.Logging;
 
 /// <summary>

@@ -4,6 +4,7 @@ using EmrStudio.SessionMappingHandler.Emr;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
 /// <summary>

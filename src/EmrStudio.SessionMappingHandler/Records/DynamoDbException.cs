@@ -1,5 +1,6 @@
 using EmrStudio.SessionMappingHandler.Aws;
 
+
 namespace EmrStudio.SessionMappingHandler.Records;
 
 /// <summary>An error answer from DynamoDB.</summary>

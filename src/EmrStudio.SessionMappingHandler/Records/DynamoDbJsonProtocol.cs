@@ -1,5 +1,6 @@
 using EmrStudio.SessionMappingHandler.Aws;
 
+
 namespace EmrStudio.SessionMappingHandler.Records;
 
 /// <summary>AWS JSON 1.0 as DynamoDB speaks it: <c>X-Amz-Target: DynamoDB_20120810.&lt;Operation&gt;</c>, errors as <see cref="DynamoDbException"/>.</summary>

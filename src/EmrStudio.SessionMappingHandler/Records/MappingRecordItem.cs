@@ -1,5 +1,6 @@
 using EmrStudio.SessionMappingHandler.Text;
 
+
 namespace EmrStudio.SessionMappingHandler.Records;
 
 /// <summary>

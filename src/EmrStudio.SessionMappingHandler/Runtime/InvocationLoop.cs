@@ -7,6 +7,7 @@ using EmrStudio.SessionMappingHandler.Text;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.Runtime;
 
 /// <summary>

@@ -7,6 +7,7 @@ using EmrStudio.SessionMappingHandler.Runtime;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource.Admission;
 
 /// <summary>

@@ -4,6 +4,7 @@ using EmrStudio.SessionMappingHandler.Aws;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource.Admission;
 
 /// <summary>

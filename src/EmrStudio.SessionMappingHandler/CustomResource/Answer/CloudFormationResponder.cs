@@ -5,6 +5,7 @@ using EmrStudio.SessionMappingHandler.Retry;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource.Answer;
 
 /// <summary>

@@ -2,6 +2,7 @@ using EmrStudio.SessionMappingHandler.CustomResource.Answer;
 using EmrStudio.SessionMappingHandler.CustomResource.Request;
 
 
+
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
@@ -44,10 +45,11 @@ internal sealed class CreateOperation
             return MappingResult.Failed(action, sentinel, $"Create failed: {creation.FailureReason}");
         }
 
-        return MappingResult.Success(
+        return MappingResult.Mapped(
             creation.Status == MappingCreationStatus.Adopted ? MappingAction.AdoptedOwnAttempt : MappingAction.Created,
-            creation.Id.Value,
-            MappingAttributes.From(creation.Id, creation.Detail, parsed.Properties),
+            creation.Id,
+            creation.Detail,
+            parsed.Properties,
             MappingUndo.DeleteOf(_emr, creation.Id));
     }
 }

@@ -5,6 +5,7 @@ using EmrStudio.SessionMappingHandler.Logging;
 
 
 
+
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using EmrStudio.SessionMappingHandler.Emr;
 
 
+
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
