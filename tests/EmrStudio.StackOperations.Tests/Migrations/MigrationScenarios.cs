@@ -13,7 +13,7 @@ using static EmrStudio.StackOperations.Tests.Infrastructure.StackWorld;
 namespace EmrStudio.StackOperations.Tests.Migrations;
 
 /// <summary>
-/// The README's migration guides played as stack sequences: onto Custom::EmrStudioSessionMapping with
+/// The migration guides of docs/migration.md played as stack sequences: onto Custom::EmrStudioSessionMapping with
 /// AdoptExisting from a console mapping, from the native resource, and from a CDK AwsCustomResource. Each must end
 /// with exactly the declared mapping and never leave the principal without one; EMR's state is printed after every step.
 /// </summary>
