@@ -56,7 +56,8 @@ internal sealed class DeleteOperation
             return MappingResult.Failed(
                 MappingAction.Failed,
                 physicalResourceId,
-                $"Record: could not be written ({ReasonText.Describe(error)}); the mapping was not deleted") with { RecordWritten = true };
+                $"Record: could not be written ({ReasonText.Describe(error)}); the mapping was not deleted") with
+            { RecordWritten = true };
         }
 
         if (id is null)
