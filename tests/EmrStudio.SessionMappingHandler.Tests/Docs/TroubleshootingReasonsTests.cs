@@ -62,7 +62,7 @@ public sealed class TroubleshootingReasonsTests
         new("Delete denied", rig => { var id = rig.SeedGroupMapping(); rig.Emr.FailNext(InMemoryEmrClient.Delete, () => Denied(InMemoryEmrClient.Delete)); return rig.ReasonAsync(rig.Delete(id)); }),
 
         // What no rule foresaw: the operations' last resort, and the supervisor's guards around a provider.
-        new("an error nobody foresaw", rig => { var id = rig.SeedGroupMapping(); rig.Provider = new SessionMappingOperations(new BlankReadEmrClient(rig.Emr), rig.Stacks, rig.World.Log, rig.World.Time); return rig.ReasonAsync(rig.Update(id, PolicyChange())); }),
+        new("an error nobody foresaw", rig => { var id = rig.SeedGroupMapping(); rig.Provider = new SessionMappingOperations(new BlankReadEmrClient(rig.Emr), rig.Stacks, null, rig.World.Log, rig.World.Time); return rig.ReasonAsync(rig.Update(id, PolicyChange())); }),
         new("a provider still running at the deadline", rig => { rig.Provider = new ScriptedProvider((_, _) => new TaskCompletionSource<CustomResourceOutcome>().Task); rig.TimeLeft = TimeSpan.Zero; return rig.ReasonAsync(rig.Create()); }),
         new("a provider that throws", rig => { rig.Provider = new ScriptedProvider((_, _) => throw new InvalidOperationException("the provider broke")); return rig.ReasonAsync(rig.Create()); }),
         new("a provider answering no valid status", rig => { rig.Provider = ScriptedProvider.Answering(new() { Status = "MAYBE", PhysicalResourceId = GroupMappingId }); return rig.ReasonAsync(rig.Create()); }),
