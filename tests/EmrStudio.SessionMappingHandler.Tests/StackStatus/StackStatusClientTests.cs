@@ -126,7 +126,7 @@ public sealed class StackStatusClientTests : IAsyncLifetime
         return new StackStatusClient(new AwsHttpCaller(
             new HttpMessageInvoker(signing, disposeHandler: true),
             _cloudFormation.BaseAddress,
-            QueryProtocol.Instance,
+            QueryProtocol.CloudFormation,
             "cloudformation",
             TimeProvider.System,
             new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), new Random(3)),

@@ -25,7 +25,7 @@ namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 internal sealed class UpdateOperation
 {
     /// <summary>The stack status in which an existing replacement target is the stack's own earlier mapping.</summary>
-    public const string RollingBack = "UPDATE_ROLLBACK_IN_PROGRESS";
+    public const string RollingBack = StackStatuses.UpdateRollbackInProgress;
 
     private readonly RecordingEmrClient _emr;
     private readonly MappingCreator _creator;
