@@ -49,7 +49,7 @@ public sealed class ExampleTemplatesTests
     {
         var pattern = new Regex(Parameter("UserId").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
 
-        Assert.Equal(valid, MappingPatterns.IdentityId().IsMatch(id));
+        Assert.Equal(valid, PropertyRules.IdentityIdPattern().IsMatch(id));
         Assert.Equal(valid, pattern.IsMatch(id));
     }
 
@@ -60,7 +60,7 @@ public sealed class ExampleTemplatesTests
     {
         var pattern = new Regex(Parameter("StudioId").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
 
-        Assert.Equal(valid, MappingPatterns.StudioId().IsMatch(studioId));
+        Assert.Equal(valid, PropertyRules.StudioIdPattern().IsMatch(studioId));
         Assert.Equal(valid, pattern.IsMatch(studioId));
     }
 

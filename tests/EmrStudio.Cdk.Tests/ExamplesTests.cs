@@ -18,10 +18,47 @@ public sealed class ExamplesTests
     }
 
     [Fact]
-    public void AddTo_EveryExample_HasOneSharedHandlerAndItsMappings()
+    public void AddTo_EveryExampleThatDefinesMappings_HasOneSharedHandler()
     {
-        Assert.Equal(["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "UserAndGroup"], _templates.Keys.Order(StringComparer.Ordinal));
-        Assert.All(_templates.Values, t => t.ResourceCountIs("AWS::Lambda::Function", 1));
+        Assert.Equal(["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "UserAndGroup"], _templates.Keys.Order(StringComparer.Ordinal));
+        Assert.All(_templates.Where(t => t.Key != "ImportedMapping").Select(t => t.Value), t => t.ResourceCountIs("AWS::Lambda::Function", 1));
+        _templates["ImportedMapping"].ResourceCountIs("AWS::Lambda::Function", 0);
+    }
+
+    [Fact]
+    public void ImportedMapping_Imports_AddNoMappingAndExposeThePrincipals()
+    {
+        var template = _templates["ImportedMapping"];
+
+        template.ResourceCountIs(HandlerDefaults.ResourceType, 0);
+        template.HasOutput("OnCallUserId", new Dictionary<string, object> { ["Value"] = ImportedMappingStack.OnCallUserId });
+        template.HasOutput("OnCallStudioId", new Dictionary<string, object> { ["Value"] = ExampleStacks.StudioId });
+        template.HasResourceProperties("AWS::SSM::Parameter", new Dictionary<string, object>
+        {
+            ["Value"] = new Dictionary<string, object>
+            {
+                ["Fn::Select"] = new object[]
+                {
+                    2,
+                    new Dictionary<string, object> { ["Fn::Split"] = new object[] { "/", new Dictionary<string, object> { ["Fn::ImportValue"] = "DataScientistsMappingId" } } },
+                },
+            },
+        });
+    }
+
+    [Fact]
+    public void ExamplesOutput_RunOnItsOwn_IsTheExamplesProjectsCdkOut()
+    {
+        var outdir = ExamplesOutput.Directory(cliOutdir: null);
+
+        Assert.Equal("cdk.out", Path.GetFileName(outdir));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(outdir)!, "EmrStudio.Cdk.Examples.csproj")), outdir);
+    }
+
+    [Fact]
+    public void ExamplesOutput_RunByTheCli_IsTheCliFolder()
+    {
+        Assert.Equal("/tmp/assembly-123", ExamplesOutput.Directory("/tmp/assembly-123"));
     }
 
     [Fact]
