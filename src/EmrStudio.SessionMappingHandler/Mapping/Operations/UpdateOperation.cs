@@ -50,7 +50,13 @@ internal sealed class UpdateOperation
             return MappingResult.Failed(MappingAction.Rejected, incomingId, $"Invalid properties: {parsed.Describe()}");
         }
 
-        var properties = parsed.Properties;
+        var (properties, unresolved) = await StudioResolver.ResolveAsync(_emr, parsed.Properties, "Update failed: ", cancellationToken);
+        if (properties is null)
+        {
+            var action = unresolved!.StartsWith("Invalid properties: ", StringComparison.Ordinal) ? MappingAction.Rejected : MappingAction.Failed;
+            return MappingResult.Failed(action, incomingId, unresolved);
+        }
+
         var old = MappingId.Parse(request.PhysicalResourceId);
         if (old is null || !IsSameStudioAndType(old, properties)
             || (properties.IdentityId is not null && !string.Equals(properties.IdentityId, old.IdentityId, StringComparison.OrdinalIgnoreCase)))
