@@ -415,6 +415,12 @@ public sealed class ResponseUrlReceiver : KestrelFake
     private static async Task WriteErrorAsync(HttpContext context, int status, string code)
     {
         context.Response.StatusCode = status;
+        if (status is StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified)
+        {
+            // These carry no body: Kestrel refuses the write and resets the connection, racing the status line out.
+            return;
+        }
+
         context.Response.ContentType = "application/xml";
         await context.Response.WriteAsync(
             string.Create(CultureInfo.InvariantCulture, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code></Error>"));
