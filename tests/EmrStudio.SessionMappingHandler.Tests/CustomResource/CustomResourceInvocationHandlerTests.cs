@@ -198,6 +198,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var handling = Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
         await provider.WaitForCallAsync();
+        await _time.WaitForTimerAsync(budget.ProviderDeadline - _time.GetUtcNow());
         _time.SetUtcNow(budget.ProviderDeadline - TimeSpan.FromMilliseconds(1));
         Assert.Null(cancelledAt);
         _time.SetUtcNow(budget.ProviderDeadline);
@@ -222,6 +223,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var handling = Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
         await provider.WaitForCallAsync();
+        await _time.WaitForTimerAsync(budget.AbandonAt - _time.GetUtcNow());
         _time.SetUtcNow(budget.AbandonAt);
         await _responder.WaitForDeliveryEndAsync();
 
@@ -231,6 +233,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
         // After the answer the handler still waits for the abandoned provider, but only until the undo deadline.
+        await _time.WaitForTimerAsync(budget.UndoEnd - budget.AbandonAt);
         Assert.False(handling.IsCompleted);
         _time.SetUtcNow(budget.UndoEnd);
         await handling.Guarded();
@@ -283,6 +286,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
         var handling = Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
         await provider.WaitForCallAsync();
+        await _time.WaitForTimerAsync(budget.AbandonAt - _time.GetUtcNow());
         _time.SetUtcNow(budget.AbandonAt);
         await _responder.WaitForDeliveryEndAsync();
         // The provider finishes after its FAILED answer went out, with something made that CloudFormation never learns of.

@@ -222,11 +222,15 @@ public sealed class EmrClientTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(400), time);
 
         var call = client.GetStudioSessionMappingAsync(session.Key(session.User), deadline.Token);
-        await session.Emr.WaitForRequestAsync(1, HangGuard.Limit);
-        time.Advance(attemptTimeout);
-        await session.Emr.WaitForRequestAsync(2, HangGuard.Limit);
-        time.Advance(attemptTimeout);
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await session.Emr.WaitForRequestAsync(attempt, HangGuard.Limit);
+            await time.WaitForTimerAsync(attemptTimeout, attempt);
+            time.Advance(attemptTimeout);
+        }
+
         await session.Emr.WaitForRequestAsync(3, HangGuard.Limit);
+        await time.WaitForTimerAsync(attemptTimeout, 3);
         time.Advance(TimeSpan.FromMilliseconds(400) - (2 * attemptTimeout));
 
         // Two stalled attempts gave way to another; the deadline fell during the third, and names the timeout before it.
@@ -248,6 +252,7 @@ public sealed class EmrClientTests
 
         var call = client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
         await session.Emr.WaitForRequestAsync(1, HangGuard.Limit);
+        await time.WaitForTimerAsync(attemptTimeout);
         time.Advance(attemptTimeout);
         var detail = await call.Guarded();
 

@@ -103,6 +103,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
 
         var sending = _responder.SendAsync(_url, Response(), ended.Token);
         await _receiver.WaitForAttemptAsync(_url, 1, HangGuard.Limit);
+        await _time.WaitForTimerAsync(CloudFormationResponder.FirstAttemptFloor);
         _time.Advance(CloudFormationResponder.FirstAttemptFloor);
 
         var error = await Assert.ThrowsAsync<ResponseDeliveryException>(() => sending.Guarded());
@@ -193,8 +194,8 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
         _receiver.StallNext(_url, Timeout.InfiniteTimeSpan);
 
         var sending = _responder.SendAsync(_url, Response(), CancellationToken.None);
-        // The attempt's timer is armed before its request leaves, so it is armed once the request has arrived.
         await _receiver.WaitForAttemptAsync(_url, 1, HangGuard.Limit);
+        await _time.WaitForTimerAsync(CloudFormationResponder.DefaultAttemptTimeout);
         _time.Advance(CloudFormationResponder.DefaultAttemptTimeout);
         await sending.Guarded();
 
@@ -213,6 +214,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
 
         var sending = _responder.SendAsync(_url, Response(), CancellationToken.None);
         await _receiver.WaitForAttemptAsync(_url, 1, HangGuard.Limit);
+        await _time.WaitForTimerAsync(CloudFormationResponder.DefaultAttemptTimeout);
         _time.Advance(CloudFormationResponder.DefaultAttemptTimeout - TimeSpan.FromMilliseconds(1));
 
         Assert.False(sending.IsCompleted);
@@ -231,6 +233,7 @@ public sealed class CloudFormationResponderTests : IAsyncLifetime
 
         var sending = responder.SendAsync(_url, Response(), deadline.Token);
         await _receiver.WaitForAttemptAsync(_url, 1, HangGuard.Limit);
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
         _time.Advance(TimeSpan.FromMilliseconds(800));
 
         var error = await Assert.ThrowsAsync<ResponseDeliveryException>(() => sending.Guarded());
