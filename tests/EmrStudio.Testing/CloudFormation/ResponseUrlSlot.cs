@@ -25,9 +25,18 @@ internal sealed class ResponseUrlSlot
 
     public TaskCompletionSource<ReceivedAnswer> FirstAnswer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Called with each request's number as it arrives, before it is answered.</summary>
+    public Action<int>? OnAttempt { get; set; }
+
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _arrivals = new();
+
     private int _attempts;
 
     public int Attempts => Volatile.Read(ref _attempts);
 
     public int RecordAttempt() => Interlocked.Increment(ref _attempts);
+
+    /// <summary>Completed once request number <paramref name="attempt"/> has arrived and <see cref="OnAttempt"/> has seen it.</summary>
+    public TaskCompletionSource Arrival(int attempt) =>
+        _arrivals.GetOrAdd(attempt, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -40,6 +41,7 @@ public sealed class FakeEmr : SignedAwsFake
     private readonly List<FakeMappingChange> _history = [];
     private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _arrivals = new();
     private readonly Random _random;
     private double _tokens;
     private long? _tokensUpdated;
@@ -145,6 +147,12 @@ public sealed class FakeEmr : SignedAwsFake
             ? new FakeEmrCallResult(200, null, null, answer)
             : new FakeEmrCallResult(status, InvalidRequest, answer["Message"]!.GetValue<string>(), []);
     }
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> requests (of any operation) have arrived and been recorded, so that a
+    /// test can act while a given request is in flight; throws <see cref="TimeoutException"/> if they do not come in time.
+    /// </summary>
+    public Task WaitForRequestAsync(int count, TimeSpan timeout) => Arrival(count).Task.WaitAsync(timeout);
 
     /// <summary>How many requests named <paramref name="operation"/> arrived.</summary>
     public int CountOf(string operation) => Requests.Count(request => request.Operation == operation);
@@ -289,9 +297,11 @@ public sealed class FakeEmr : SignedAwsFake
 
         FakeEmrFault? fault;
         FakeEmrError? scheduledError = null;
+        int arrived;
         lock (Gate)
         {
             _requests.Add(received);
+            arrived = _requests.Count;
             if (operation is not null && _scheduledErrors.TryGetValue(operation, out var errors) && errors.Count > 0)
             {
                 scheduledError = errors.Dequeue();
@@ -304,6 +314,8 @@ public sealed class FakeEmr : SignedAwsFake
                 _throttledByRateLimit++;
             }
         }
+
+        Arrival(arrived).TrySetResult();
 
         if (Delay > TimeSpan.Zero)
         {
@@ -332,6 +344,9 @@ public sealed class FakeEmr : SignedAwsFake
                 return;
             case FakeEmrFault.Drop:
                 context.Abort();
+                return;
+            case FakeEmrFault.Stall:
+                await HoldUntilAbortedAsync(context);
                 return;
             default:
                 break;
@@ -374,6 +389,21 @@ public sealed class FakeEmr : SignedAwsFake
             await WriteAsync(context, status, InvalidRequest, answer["Message"]!.GetValue<string>());
         }
     }
+
+    private static async Task HoldUntilAbortedAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up on the request, which is what this fault waits for.
+        }
+    }
+
+    private TaskCompletionSource Arrival(int count) =>
+        _arrivals.GetOrAdd(count, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private FakeEmrFault? ChooseFault(string? operation)
     {
