@@ -1,10 +1,6 @@
 using EmrStudio.SessionMappingHandler.Aws;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Emr;
 
 /// <summary>An error answer from EMR, with the messages EMR is known to send recognised by name.</summary>

@@ -16,17 +16,17 @@ internal sealed class StackStatusRouter : IStackStatusReader, IDisposable
     public const string RoleNameVariable = "EMRSTUDIO_STACK_STATUS_ROLE_NAME";
 
     private readonly IStackStatusReader _ownAccount;
-    private readonly string _functionAccount;
+    private readonly Func<string?> _functionAccount;
     private readonly string? _roleName;
     private readonly Func<string, (IStackStatusReader Reader, IDisposable Owner)>? _readerForRole;
     private readonly ConcurrentDictionary<string, Lazy<(IStackStatusReader Reader, IDisposable Owner)>> _otherAccounts = new(StringComparer.Ordinal);
 
     /// <param name="ownAccount">Reads stacks of the function's own account.</param>
-    /// <param name="functionAccount">The function's account.</param>
+    /// <param name="functionAccount">The function's account, learnt from the invocation; null before the first.</param>
     /// <param name="roleName">The role to assume in a stack's own account; null when none is configured.</param>
     /// <param name="readerForRole">Makes a reader that signs as the role of the given ARN.</param>
     public StackStatusRouter(
-        IStackStatusReader ownAccount, string functionAccount, string? roleName, Func<string, (IStackStatusReader Reader, IDisposable Owner)>? readerForRole)
+        IStackStatusReader ownAccount, Func<string?> functionAccount, string? roleName, Func<string, (IStackStatusReader Reader, IDisposable Owner)>? readerForRole)
     {
         _ownAccount = ownAccount;
         _functionAccount = functionAccount;
@@ -36,7 +36,7 @@ internal sealed class StackStatusRouter : IStackStatusReader, IDisposable
 
     /// <summary>The production router: STS and CloudFormation clients for each other account, made on first use.</summary>
     public static StackStatusRouter Create(
-        IStackStatusReader ownAccount, string functionAccount, string? roleName, ServiceEndpoint sts, ServiceEndpoint cloudFormation,
+        IStackStatusReader ownAccount, Func<string?> functionAccount, string? roleName, ServiceEndpoint sts, ServiceEndpoint cloudFormation,
         CertificateTrust trust, AWSCredentials credentials, ILog log, TimeProvider time) =>
         new(ownAccount, functionAccount, roleName, roleArn =>
         {
@@ -52,7 +52,7 @@ internal sealed class StackStatusRouter : IStackStatusReader, IDisposable
     public Task<string?> GetStackStatusAsync(string stackId, CancellationToken cancellationToken)
     {
         var stack = Arn.TryParse(stackId);
-        if (stack is null || string.Equals(stack.Account, _functionAccount, StringComparison.Ordinal))
+        if (stack is null || _functionAccount() is not { } functionAccount || string.Equals(stack.Account, functionAccount, StringComparison.Ordinal))
         {
             return _ownAccount.GetStackStatusAsync(stackId, cancellationToken);
         }

@@ -2,7 +2,6 @@ using EmrStudio.SessionMappingHandler.CustomResource.Answer;
 using EmrStudio.SessionMappingHandler.CustomResource.Request;
 
 
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>

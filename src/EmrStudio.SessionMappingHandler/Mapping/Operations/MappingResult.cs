@@ -4,7 +4,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Records;
 
 
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>What an operation did (<see cref="Action"/>) and what to answer CloudFormation (<see cref="Outcome"/>).</summary>

@@ -3,10 +3,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.StackStatus;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
