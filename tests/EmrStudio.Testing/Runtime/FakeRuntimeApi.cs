@@ -22,6 +22,7 @@ public sealed class FakeRuntimeApi : KestrelFake
     private readonly ConcurrentQueue<RuntimeResult> _allResults = new();
     private readonly ConcurrentQueue<RuntimeResult> _initErrors = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _nextArrivals = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _nextRequestTimes = new();
     private volatile bool _serverErrors;
     private int _nextRequests;
 
@@ -30,6 +31,9 @@ public sealed class FakeRuntimeApi : KestrelFake
 
     /// <summary>How many times <c>/next</c> was called (including one still waiting).</summary>
     public int NextRequestCount => Volatile.Read(ref _nextRequests);
+
+    /// <summary>When each <c>/next</c> arrived, in order: the first is when the runtime was ready for its first event.</summary>
+    public IReadOnlyList<DateTimeOffset> NextRequestTimes => [.. _nextRequestTimes];
 
     /// <summary>Every result in the order it arrived (duplicates included).</summary>
     public IReadOnlyList<RuntimeResult> Results => [.. _allResults];
@@ -124,6 +128,7 @@ public sealed class FakeRuntimeApi : KestrelFake
                 Body = body,
                 ErrorTypeHeader = errorType,
                 ContentType = context.Request.ContentType,
+                ReceivedAt = DateTimeOffset.UtcNow,
             };
             _allResults.Enqueue(result);
             Completion(result.RequestId).TrySetResult(result);
@@ -136,6 +141,7 @@ public sealed class FakeRuntimeApi : KestrelFake
 
     private async Task ServeNextAsync(HttpContext context)
     {
+        _nextRequestTimes.Enqueue(DateTimeOffset.UtcNow);
         RecordNextRequest();
         RuntimeEvent? next;
         try
