@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmrStudio.Benchmarks;
+using EmrStudio.Testing;
 
 // Publishes the handler (Native AOT release zip, and a framework-dependent JIT build of the same code), runs both against
 // the in-process fakes over HTTPS, prints a table and writes artifacts/benchmarks/results.json.

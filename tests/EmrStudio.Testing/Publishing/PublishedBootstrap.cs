@@ -21,7 +21,7 @@ public sealed class PublishedBootstrap
 
     public PublishedBootstrap()
     {
-        RepositoryRoot = Scenarios.RepositoryRoot.Find();
+        RepositoryRoot = Testing.RepositoryRoot.Path;
         var artifacts = Path.Combine(RepositoryRoot, "artifacts");
         OutputDirectory = Path.Combine(artifacts, "test-handler");
         BuildDirectory = Path.Combine(artifacts, "test-handler-build");
