@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using EmrStudio.Cdk.Tests.Packaging;
+using EmrStudio.Testing;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
@@ -25,7 +26,7 @@ public sealed class PackageConsumptionTests : IDisposable
     ];
 
     private readonly string _work = Directory.CreateTempSubdirectory("emrstudio-consume-").FullName;
-    private readonly string _repository = Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("Infra.sln"))!;
+    private readonly string _repository = RepositoryRoot.Path;
 
     public void Dispose()
     {

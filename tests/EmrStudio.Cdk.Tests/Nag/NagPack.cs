@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using EmrStudio.Testing;
 
 namespace EmrStudio.Cdk.Tests.Nag;
 
@@ -28,8 +29,8 @@ internal static class NagPack
 
     private static string Install()
     {
-        var source = Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("tests/EmrStudio.Cdk.Tests/Nag/check-templates.js"))!;
-        var target = Path.Combine(Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("Infra.sln"))!, "artifacts", "cdk-nag");
+        var source = Path.GetDirectoryName(RepositoryRoot.File("tests/EmrStudio.Cdk.Tests/Nag/check-templates.js"))!;
+        var target = Path.Combine(RepositoryRoot.Path, "artifacts", "cdk-nag");
         var lockFile = Path.Combine(source, "package-lock.json");
         var installedLock = Path.Combine(target, "package-lock.json");
         if (!File.Exists(installedLock) || File.ReadAllText(installedLock) != File.ReadAllText(lockFile) || !Directory.Exists(Path.Combine(target, "node_modules", "cdk-nag")))
