@@ -11,6 +11,7 @@ namespace EmrStudio.StackOperations.Tests.Scenarios;
 
 /// <summary>template.yaml's handler stack (SAM-transformed by the real translator) and examples/session-mapping.yaml importing its ServiceToken.</summary>
 [Collection(StackOperationsCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     public const string HandlerStack = "emrstudio-session-mapping-handler";
