@@ -133,10 +133,6 @@ public sealed class CloudFormationTemplate
             resources[logicalId] = resource.DeepClone();
         });
 
-    /// <summary>A copy without the resource <paramref name="logicalId"/> (and without outputs that would name it).</summary>
-    public CloudFormationTemplate WithoutResource(string logicalId) =>
-        With(root => (root[nameof(Resources)] as JsonObject)?.Remove(logicalId));
-
     /// <summary>The <c>Properties</c> of the resource <paramref name="logicalId"/>.</summary>
     public JsonObject Properties(string logicalId) =>
         Resource(logicalId)["Properties"] as JsonObject ?? throw new KeyNotFoundException($"{Description}: resource {logicalId} has no Properties.");
