@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EmrStudio.Testing.Stacks.Templates;
 
 namespace EmrStudio.Testing.Stacks;

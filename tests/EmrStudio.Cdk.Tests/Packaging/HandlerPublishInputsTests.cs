@@ -16,7 +16,7 @@ namespace EmrStudio.Cdk.Tests.Packaging;
 public sealed class HandlerPublishInputsTests
 {
     [Fact]
-    public void HandlerPublishTargets_Inputs_AreTheFilesTheTestFingerprintHashes()
+    public async Task HandlerPublishTargets_Inputs_AreTheFilesTheTestFingerprintHashes()
     {
         RequiredTool.Dotnet.Require();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot.Path };
@@ -31,9 +31,9 @@ public sealed class HandlerPublishInputsTests
         start.Environment.Remove("MSBuildSDKsPath");
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild exited {process.ExitCode}:\n{output}\n{errors.Result}");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"dotnet msbuild exited {process.ExitCode}:\n{output}\n{await errors}");
 
         using var items = JsonDocument.Parse(output);
         var fromTargets = items.RootElement.GetProperty("Items").GetProperty("EmrStudioHandlerInput").EnumerateArray()
