@@ -14,18 +14,10 @@ namespace EmrStudio.Cdk.Tests;
 /// with <see cref="HandlerDefaults"/>: a setting hard-coded on either side shows up here.
 /// </summary>
 [Trait(TestTier.Name, TestTier.Full)]
-public sealed class DeploymentDriftTests
+public sealed class DeploymentDriftTests(TwoMappingsStack construct) : IClassFixture<TwoMappingsStack>
 {
-    private readonly CloudFormationTemplate _construct;
+    private readonly CloudFormationTemplate _construct = construct.Template;
     private readonly CloudFormationTemplate _template = RepositoryTemplates.TemplateYaml;
-
-    public DeploymentDriftTests()
-    {
-        var stack = TestStacks.NewStack();
-        TestStacks.Map(stack, "Group");
-        TestStacks.Map(stack, "User", TestStacks.StudioB, StudioIdentity.User("lead.analyst"));
-        _construct = CloudFormationTemplate.FromJson(TestStacks.Json(stack).ToString(Newtonsoft.Json.Formatting.None), "construct stack");
-    }
 
     [Theory]
     [InlineData("Runtime")]

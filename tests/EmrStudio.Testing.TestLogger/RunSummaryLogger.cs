@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
@@ -9,6 +10,8 @@ namespace EmrStudio.Testing.TestLogger;
 /// Writes what one test project's run took to <c>artifacts/test-results/&lt;test assembly&gt;.tsv</c> in the
 /// repository the tests come from: its counts, the time its tests ran (fixtures included), and each test's own time.
 /// <c>dotnet test Infra.sln</c> adds the files of its projects up into one closing total (after.Infra.sln.targets).
+/// While the tests run it says every <see cref="Heartbeat"/> how far they got, so that the console is never silent
+/// for long even when many short tests run one after another.
 /// </summary>
 [FriendlyName(FriendlyName)]
 [ExtensionUri(ExtensionUri)]
@@ -17,14 +20,25 @@ public sealed class RunSummaryLogger : ITestLoggerWithParameters
     public const string FriendlyName = "EmrStudioRunSummary";
     public const string ExtensionUri = "logger://EmrStudio/RunSummary";
 
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
     private readonly List<TestResult> _results = [];
     private readonly Lock _gate = new();
+    private readonly Stopwatch _watch = new();
+    private string _assembly = "tests";
+    private Timer? _heartbeat;
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) => Initialize(events, new Dictionary<string, string?>());
 
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
+        events.TestRunStart += (_, e) =>
+        {
+            _assembly = e.TestRunCriteria.Sources?.Select(Path.GetFileNameWithoutExtension).FirstOrDefault() ?? _assembly;
+            _watch.Start();
+            _heartbeat = new Timer(_ => Beat(), null, Heartbeat, Heartbeat);
+        };
         events.TestResult += (_, e) =>
         {
             lock (_gate)
@@ -32,7 +46,23 @@ public sealed class RunSummaryLogger : ITestLoggerWithParameters
                 _results.Add(e.Result);
             }
         };
-        events.TestRunComplete += (_, e) => Write(e);
+        events.TestRunComplete += (_, e) =>
+        {
+            _heartbeat?.Dispose();
+            Write(e);
+        };
+    }
+
+    private void Beat()
+    {
+        int done, failed;
+        lock (_gate)
+        {
+            done = _results.Count;
+            failed = Count(_results, TestOutcome.Failed);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_assembly}: {done} tests done ({failed} failed) after {_watch.Elapsed.TotalSeconds:F0} s"));
     }
 
     private void Write(TestRunCompleteEventArgs completed)
