@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using EmrStudio.Testing.Tools;
 
@@ -26,10 +27,13 @@ internal static class PythonTemplateTools
         json.dump(transform(template, json.loads(sys.argv[1]), NoManagedPolicies()), sys.stdout)
         """;
 
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Transforms = new(StringComparer.Ordinal);
+
     public static string DecodeYaml(string path) => Run(YamlDecoder, [path], standardInput: null, RequiredTool.CfnLint);
 
+    /// <summary>The SAM transform of a template with these parameters; the same inputs are transformed once per process.</summary>
     public static string Transform(string templateJson, string parametersJson) =>
-        Run(SamTransform, [parametersJson], templateJson, RequiredTool.SamTranslator);
+        Transforms.GetOrAdd(templateJson + "\u0000" + parametersJson, _ => new Lazy<string>(() => Run(SamTransform, [parametersJson], templateJson, RequiredTool.SamTranslator))).Value;
 
     private static string Run(string script, string[] arguments, string? standardInput, RequiredTool needs)
     {
