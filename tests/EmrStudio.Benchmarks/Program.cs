@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmrStudio.Benchmarks;
+using EmrStudio.Testing;
 
 // Publishes the handler (the Native AOT release zip, and a framework-dependent JIT build of the same code) and the
 // empty program (the floor), starts them interleaved against the in-process fakes over HTTPS, prints the measured

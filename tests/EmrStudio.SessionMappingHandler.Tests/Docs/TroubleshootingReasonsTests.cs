@@ -5,7 +5,7 @@ using EmrStudio.SessionMappingHandler.CustomResource.Answer;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Mapping.Operations;
 using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
-using EmrStudio.Testing.Scenarios;
+using EmrStudio.Testing;
 using Xunit;
 using static EmrStudio.SessionMappingHandler.Tests.TestDoubles.MappingWorld;
 

@@ -57,7 +57,7 @@ public sealed class EmrClientTests
         Assert.True(again.IsMappingNotFound);
         Assert.False(again.IsStudioNotFound);
         Assert.Equal(400, again.StatusCode);
-        Assert.Equal("InvalidRequestException", again.ErrorType);
+        Assert.Equal(EmrErrors.InvalidRequest, again.ErrorType);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class EmrClientTests
         var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline()));
 
         Assert.True(error.IsMappingNotFound);
-        Assert.Equal("Studio session mapping does not exist.", error.ErrorMessage);
+        Assert.Equal(EmrErrors.MappingNotFound, error.ErrorMessage);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class EmrClientTests
 
         var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(stranger), HangGuard.Deadline()));
 
-        Assert.Equal("IdentityId is invalid", error.ErrorMessage);
+        Assert.Equal(EmrErrors.IdentityIdInvalid, error.ErrorMessage);
         Assert.True(error.IsInvalidRequest);
     }
 
@@ -309,7 +309,7 @@ public sealed class EmrClientTests
         Assert.Equal("GetStudioSessionMapping", lines[0].Fields["operation"]);
         Assert.Equal(1, lines[0].Fields["attempt"]);
         Assert.Equal(400, lines[0].Fields["httpStatus"]);
-        Assert.Equal("ThrottlingException", lines[0].Fields["errorType"]);
+        Assert.Equal(EmrErrors.Throttling, lines[0].Fields["errorType"]);
         Assert.Equal(true, lines[0].Fields["retrying"]);
         Assert.IsType<long>(lines[0].Fields["durationMs"]);
         Assert.Equal(2, lines[1].Fields["attempt"]);

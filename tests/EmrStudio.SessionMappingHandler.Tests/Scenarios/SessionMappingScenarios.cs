@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Scenarios;
@@ -432,7 +433,7 @@ public abstract partial class SessionMappingScenarios
         await using var session = await StartAsync();
         var world = session.World;
         var message = string.Concat(Enumerable.Repeat("Ünïcödé 数据 — the studio refused this mapping. ", 200))[..5000];
-        world.Emr.FailNext("CreateStudioSessionMapping", 1, new FakeEmrError(400, "com.amazonaws.emr.v20090331#InvalidRequestException", message));
+        world.Emr.FailNext("CreateStudioSessionMapping", 1, new FakeEmrError(400, EmrErrors.TypeNamespace + EmrErrors.InvalidRequest, message));
 
         var answer = AssertFailed(await session.SendAsync(world.Events.Create(world.PropertiesByName(world.DataScientists))));
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EmrStudio.Testing.Stacks.Templates;
 
 namespace EmrStudio.Testing.Stacks;
@@ -154,10 +153,4 @@ public sealed class SimulatedStack
     }
 
     public override string ToString() => $"{Name} {Status}";
-
-    /// <summary>For messages: the resources and their physical ids.</summary>
-    public string Describe() =>
-        $"{Name} {Status}\n" + string.Join("\n", Resources.Values.Select(r => $"  {r.LogicalId} ({r.Type}) = {r.PhysicalId}"));
-
-    internal static JsonObject NoAttributes() => [];
 }

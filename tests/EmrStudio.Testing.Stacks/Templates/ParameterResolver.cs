@@ -51,7 +51,8 @@ public static class ParameterResolver
                 "Number" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                     ? Check(template, name, declaration, text)
                     : throw new InvalidOperationException($"{template}: parameter {name} must be a number, got '{text}'."),
-                "CommaDelimitedList" or "List<Number>" => new JsonArray([.. text.Split(',').Select(entry => (JsonNode?)Check(template, name, declaration, entry))]),
+                // CloudFormation trims the spaces around each member: "a, b" is ["a", "b"].
+                "CommaDelimitedList" or "List<Number>" => new JsonArray([.. text.Split(',').Select(entry => (JsonNode?)Check(template, name, declaration, entry.Trim()))]),
                 "AWS::SSM::Parameter::Value<String>" => ssmParameters.TryGetValue(text, out var stored)
                     ? JsonValue.Create(stored)
                     : throw new InvalidOperationException($"{template}: parameter {name} reads SSM parameter {text}, which the simulated account does not hold."),

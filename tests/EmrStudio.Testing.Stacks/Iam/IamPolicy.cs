@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EmrStudio.Testing.Iam;
+namespace EmrStudio.Testing.Stacks.Iam;
 
 /// <summary>A policy document, parsed: its name (for messages) and its statements.</summary>
 public sealed class IamPolicy

@@ -1,4 +1,6 @@
-namespace EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Iam;
+
+namespace EmrStudio.Testing.Stacks.Iam;
 
 /// <summary>
 /// IAM's evaluation for a principal in its own account: an explicit Deny anywhere wins; otherwise an identity-based

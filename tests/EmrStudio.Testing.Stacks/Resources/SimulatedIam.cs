@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Stacks.Iam;
 
 namespace EmrStudio.Testing.Stacks.Resources;
 

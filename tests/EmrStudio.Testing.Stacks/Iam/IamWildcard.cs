@@ -1,4 +1,4 @@
-namespace EmrStudio.Testing.Iam;
+namespace EmrStudio.Testing.Stacks.Iam;
 
 /// <summary>IAM's pattern matching: <c>*</c> matches any run of characters (none included), <c>?</c> any one character.</summary>
 public static class IamWildcard

@@ -133,9 +133,27 @@ public sealed class CloudFormationTemplate
             resources[logicalId] = resource.DeepClone();
         });
 
-    /// <summary>A copy without the resource <paramref name="logicalId"/> (and without outputs that would name it).</summary>
-    public CloudFormationTemplate WithoutResource(string logicalId) =>
-        With(root => (root[nameof(Resources)] as JsonObject)?.Remove(logicalId));
+    /// <summary>The <c>Properties</c> of the resource <paramref name="logicalId"/>.</summary>
+    public JsonObject Properties(string logicalId) =>
+        Resource(logicalId)["Properties"] as JsonObject ?? throw new KeyNotFoundException($"{Description}: resource {logicalId} has no Properties.");
+
+    /// <summary>The logical id of the one resource of <paramref name="type"/>; throws when there is none or more than one.</summary>
+    public string SingleLogicalIdOfType(string type) =>
+        LogicalIdsOfType(type) is [var only]
+            ? only
+            : throw new InvalidOperationException($"{Description} declares {LogicalIdsOfType(type).Count} resources of type {type}, expected exactly one.");
+
+    /// <summary>
+    /// Resolves this template's intrinsic functions as CloudFormation would for a stack created with these
+    /// <paramref name="parameters"/> (the others take their Default) in the simulated account, before any resource
+    /// exists: what a parameter or a condition turns into. A reference to a resource or an import throws.
+    /// </summary>
+    public IntrinsicResolver ResolverBeforeDeployment(IReadOnlyDictionary<string, string>? parameters = null, string stackName = "stack")
+    {
+        var stackId = $"arn:{SimulatedAccountDefaults.Partition}:cloudformation:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:stack/{stackName}/00000000-0000-0000-0000-000000000000";
+        var values = ParameterResolver.Resolve(this, parameters ?? new Dictionary<string, string>(), stackName, stackId, new SimulatorOptions().SsmParameters);
+        return new IntrinsicResolver(this, values, new NoResourcesYet(Description));
+    }
 
     /// <summary>The logical ids of the resources of <paramref name="type"/>, in template order.</summary>
     public IReadOnlyList<string> LogicalIdsOfType(string type) =>

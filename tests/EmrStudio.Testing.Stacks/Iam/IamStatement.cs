@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EmrStudio.Testing.Iam;
+namespace EmrStudio.Testing.Stacks.Iam;
 
 /// <summary>One statement of a policy document, with IAM's matching rules for Action/NotAction and Resource/NotResource.</summary>
 public sealed class IamStatement

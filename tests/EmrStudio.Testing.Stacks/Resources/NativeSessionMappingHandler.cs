@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.Testing.Emr;
 
 namespace EmrStudio.Testing.Stacks.Resources;
@@ -32,7 +33,7 @@ internal sealed class NativeSessionMappingHandler(FakeEmr emr) : IResourceHandle
     {
         var result = emr.Call("DeleteStudioSessionMapping", Input(request.Properties, withPolicy: false), Source(request));
         // A mapping already gone is what the delete wanted: CloudFormation's handlers treat NotFound as success.
-        return Task.FromResult(result.Succeeded || (result.Message?.Contains("does not exist", StringComparison.Ordinal) ?? false)
+        return Task.FromResult(result.Succeeded || result.Message is EmrErrors.MappingNotFound or EmrErrors.StudioNotFound
             ? ResourceOutcome.Success(request.PhysicalId!)
             : ResourceOutcome.Failure($"{result.Message} (Service: Emr, Status Code: {result.StatusCode})", request.PhysicalId));
     }

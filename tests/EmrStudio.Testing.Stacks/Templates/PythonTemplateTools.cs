@@ -1,5 +1,6 @@
-using System.ComponentModel;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.Testing.Stacks.Templates;
 
@@ -26,13 +27,17 @@ internal static class PythonTemplateTools
         json.dump(transform(template, json.loads(sys.argv[1]), NoManagedPolicies()), sys.stdout)
         """;
 
-    public static string DecodeYaml(string path) => Run(YamlDecoder, [path], standardInput: null, "cfn-lint (pip install cfn-lint)");
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Transforms = new(StringComparer.Ordinal);
 
+    public static string DecodeYaml(string path) => Run(YamlDecoder, [path], standardInput: null, RequiredTool.CfnLint);
+
+    /// <summary>The SAM transform of a template with these parameters; the same inputs are transformed once per process.</summary>
     public static string Transform(string templateJson, string parametersJson) =>
-        Run(SamTransform, [parametersJson], templateJson, "the AWS SAM translator (pip install aws-sam-translator)");
+        Transforms.GetOrAdd(templateJson + "\u0000" + parametersJson, _ => new Lazy<string>(() => Run(SamTransform, [parametersJson], templateJson, RequiredTool.SamTranslator))).Value;
 
-    private static string Run(string script, string[] arguments, string? standardInput, string needs)
+    private static string Run(string script, string[] arguments, string? standardInput, RequiredTool needs)
     {
+        needs.Require();
         var start = new ProcessStartInfo("python3")
         {
             RedirectStandardOutput = true,
@@ -49,17 +54,7 @@ internal static class PythonTemplateTools
 
         // The translator needs a region for its pseudo parameters; it makes no call.
         start.Environment["AWS_DEFAULT_REGION"] = SimulatedAccountDefaults.Region;
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start.");
-        }
-        catch (Win32Exception exception)
-        {
-            throw new InvalidOperationException($"Reading templates needs python3 with {needs} on the PATH: {exception.Message}", exception);
-        }
-
-        using (process)
+        using (var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start."))
         {
             if (standardInput is not null)
             {
@@ -77,7 +72,7 @@ internal static class PythonTemplateTools
 
             return process.ExitCode == 0
                 ? stdout
-                : throw new InvalidOperationException($"python3 with {needs} failed (exit {process.ExitCode}): {stderr.Result}");
+                : throw new InvalidOperationException($"python3 with {needs.Name} failed (exit {process.ExitCode}): {stderr.Result}");
         }
     }
 }

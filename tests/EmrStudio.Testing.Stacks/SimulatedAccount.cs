@@ -4,6 +4,7 @@ using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Stacks.Iam;
 using EmrStudio.Testing.Stacks.Lambda;
 using EmrStudio.Testing.Stacks.Operations;
 using EmrStudio.Testing.Stacks.Resources;
