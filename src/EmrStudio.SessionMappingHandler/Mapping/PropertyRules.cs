@@ -51,6 +51,9 @@ internal static partial class PropertyRules
     public static readonly PropertyRule StudioId = PropertyRule.Required(
         "StudioId", v => StudioIdPattern().IsMatch(v), $"must match ^{StudioIdShape}$");
 
+    /// <summary>A studio named by its name: resolved to its id in the function's account and region before any mapping call.</summary>
+    public static readonly PropertyRule StudioName = PropertyRule.InsteadOf(StudioId, "StudioName");
+
     public static readonly PropertyRule IdentityType = PropertyRule.Required(
         "IdentityType", v => IdentityTypes.Contains(v, StringComparer.Ordinal), $"must be {string.Join(" or ", IdentityTypes)}");
 
@@ -67,7 +70,7 @@ internal static partial class PropertyRules
         "AdoptExisting", v => v is "true" or "false", "must be \"true\" or \"false\"");
 
     /// <summary>Every property of the resource, in the order a Reason lists them.</summary>
-    public static readonly IReadOnlyList<PropertyRule> All = [StudioId, IdentityType, IdentityId, IdentityName, SessionPolicyArn, AdoptExisting];
+    public static readonly IReadOnlyList<PropertyRule> All = [StudioId, StudioName, IdentityType, IdentityId, IdentityName, SessionPolicyArn, AdoptExisting];
 
     /// <summary>
     /// The rule every value obeys, whatever it names, phrased to follow the property's name; null when

@@ -189,6 +189,76 @@ public sealed class FakeEmrTests : IAsyncLifetime
         Assert.Single(_session.Emr.Mappings);
     }
 
+    [Fact]
+    public async Task ListStudios_MoreStudiosThanAPage_PagesWithMarkerAndGivesNames()
+    {
+        _session.Emr.PageSize = 2;
+        _session.Emr.AddStudio("es-SECOND", "analytics");
+        _session.Emr.AddStudio("es-THIRD", "analytics");
+        using var client = _session.CreateClient();
+
+        var seen = new List<StudioSummary>();
+        string? marker = null;
+        do
+        {
+            var page = await client.ListStudiosAsync(marker, CancellationToken.None);
+            seen.AddRange(page.Items);
+            marker = page.NextMarker;
+        }
+        while (marker is not null);
+
+        Assert.Equal([FakeEmrSession.StudioId, "es-SECOND", "es-THIRD"], seen.Select(studio => studio.StudioId).Order(StringComparer.Ordinal));
+        Assert.Equal(2, seen.Count(studio => studio.Name == "analytics"));
+        Assert.Equal(2, _session.Emr.CountOf("ListStudios"));
+    }
+
+    [Fact]
+    public async Task ListStudios_UnknownMember_IsRejectedLikeEmr()
+    {
+        var (status, answer) = await SendAsync(_signed, "ElasticMapReduce.ListStudios", """{"StudioId":"es-X"}""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("SerializationException", answer["__type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ListStudioSessionMappings_OneStudio_GivesOnlyThatStudiosMappings()
+    {
+        _session.Emr.AddStudio("es-OTHER");
+        _session.Emr.PutMapping(FakeEmrSession.StudioId, _session.User, FakeEmrSession.PolicyArn);
+        _session.Emr.PutMapping("es-OTHER", _session.Group, FakeEmrSession.PolicyArn);
+        using var client = _session.CreateClient();
+
+        var page = await client.ListStudioSessionMappingsAsync(FakeEmrSession.StudioId, null, CancellationToken.None);
+
+        var mapping = Assert.Single(page.Items);
+        Assert.Equal(_session.User.Id, mapping.IdentityId);
+        Assert.Null(page.NextMarker);
+    }
+
+    [Fact]
+    public async Task RateLimit_BurstSpent_ThrottlesUntilTheBucketRefills()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        _session.Emr.Clock = clock;
+        _session.Emr.RateLimit = new FakeRateLimit(RatePerSecond: 2, Burst: 3);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await SendAsync(_signed, "ElasticMapReduce.ListStudios", "{}")).Status);
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var afterRefill = (await SendAsync(_signed, "ElasticMapReduce.ListStudios", "{}")).Status;
+        var emptyAgain = await SendAsync(_signed, "ElasticMapReduce.ListStudios", "{}");
+
+        Assert.Equal([200, 200, 200, 400], statuses);
+        Assert.Equal(200, afterRefill);
+        Assert.Equal("ThrottlingException", emptyAgain.Answer["__type"]!.GetValue<string>());
+        Assert.Equal(2, _session.Emr.ThrottledByRateLimit);
+    }
+
     [SuppressMessage("Reliability", "CA2000", Justification = "The client owns its handlers.")]
     private HttpClient NewClient(bool signed)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
+using static EmrStudio.SessionMappingHandler.Tests.Scenarios.ScenarioAsserts;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
+using static EmrStudio.SessionMappingHandler.Tests.Scenarios.ScenarioAsserts;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 

@@ -6,6 +6,7 @@ using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
+using static EmrStudio.SessionMappingHandler.Tests.Scenarios.ScenarioAsserts;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 
@@ -602,26 +603,6 @@ public abstract partial class SessionMappingScenarios
     protected async Task<ScenarioSession> StartAsync(
         ScenarioTransport transport = ScenarioTransport.PlainHttp, Action<Dictionary<string, string>>? adjustEnvironment = null) =>
         await ScenarioSession.StartAsync(CreateRunner(), transport, adjustEnvironment);
-
-    private static string MappingIdOf(FakeIdentity identity) => $"emrstudio:{ScenarioWorld.StudioId}/{identity.IdentityType}/{identity.Id}";
-
-    private static ReceivedAnswer AssertSucceeded(ScenarioExchange exchange)
-    {
-        var answer = exchange.Answer;
-        Assert.True(answer.Status == "SUCCESS", $"expected SUCCESS, got {answer.Status}: {answer.Reason}");
-        Assert.False(exchange.Result.IsError, $"the invocation reported an error: {exchange.Result.Body}");
-        return answer;
-    }
-
-    private static ReceivedAnswer AssertFailed(ScenarioExchange exchange)
-    {
-        var answer = exchange.Answer;
-        Assert.Equal("FAILED", answer.Status);
-        Assert.False(string.IsNullOrWhiteSpace(answer.Reason));
-        // CloudFormation has its answer: the invocation itself succeeded, so Lambda does not retry it.
-        Assert.False(exchange.Result.IsError, $"the invocation reported an error: {exchange.Result.Body}");
-        return answer;
-    }
 
     private static void AssertAttributes(ScenarioSession session, ReceivedAnswer answer, FakeIdentity identity, string policyArn)
     {

@@ -139,7 +139,7 @@ public sealed class StackStatusClientTests : IAsyncLifetime
         return new StackStatusClient(new AwsHttpCaller(
             new HttpMessageInvoker(signing, disposeHandler: true),
             _cloudFormation.BaseAddress,
-            QueryProtocol.Instance,
+            QueryProtocol.CloudFormation,
             "cloudformation",
             time ?? new WatchedTimeProvider(),
             backoff ?? TestBackoffs.Immediate,

@@ -135,6 +135,9 @@ public sealed class ResponseUrlReceiver : KestrelFake
 
     public IReadOnlyList<ReceivedAnswer> Answers(string url) => [.. Slot(url).Answers];
 
+    /// <summary>The event of <paramref name="url"/> is about to be delivered again: an identical second answer is then correct.</summary>
+    public void ExpectRedelivery(string url) => Slot(url).RedeliveryExpected = true;
+
     public IReadOnlyList<string> ViolationsFor(string url) => [.. Slot(url).Violations];
 
     protected override async Task HandleAsync(HttpContext context)
@@ -205,9 +208,11 @@ public sealed class ResponseUrlReceiver : KestrelFake
 
         var answer = Validate(slot, context.Request, body);
         slot.Answers.Enqueue(answer);
-        if (slot.Answers.Count > 1)
+        if (slot.Answers.Count > 1 && !(slot.RedeliveryExpected && slot.Answers.TryPeek(out var first) && SameAnswer(first, answer)))
         {
-            Violate(slot, $"answer number {slot.Answers.Count} accepted; exactly one is expected");
+            Violate(slot, slot.RedeliveryExpected
+                ? $"answer number {slot.Answers.Count} differs from the first: a redelivered event must get the same answer"
+                : $"answer number {slot.Answers.Count} accepted; exactly one is expected");
         }
 
         slot.FirstAnswer.TrySetResult(answer);
@@ -425,4 +430,11 @@ public sealed class ResponseUrlReceiver : KestrelFake
         await context.Response.WriteAsync(
             string.Create(CultureInfo.InvariantCulture, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code></Error>"));
     }
+
+    private static bool SameAnswer(ReceivedAnswer first, ReceivedAnswer second) =>
+        first.Status == second.Status
+        && first.PhysicalResourceId == second.PhysicalResourceId
+        && first.Reason == second.Reason
+        && (first.Data ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .SequenceEqual((second.Data ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal));
 }

@@ -21,6 +21,12 @@ internal sealed class ResponseUrlSlot
 
     public ConcurrentQueue<ReceivedAnswer> Answers { get; } = new();
 
+    /// <summary>
+    /// Set when a test delivers the event a second time, as Lambda may: then a second answer is expected, and only one
+    /// that differs from the first (another status, id, reason or data) is a violation.
+    /// </summary>
+    public bool RedeliveryExpected { get; set; }
+
     public ConcurrentQueue<string> Violations { get; } = new();
 
     public TaskCompletionSource<ReceivedAnswer> FirstAnswer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -32,10 +32,10 @@ public sealed class FakeEmr : SignedAwsFake
     private static readonly string[] Operations =
     [
         "CreateStudioSessionMapping", "UpdateStudioSessionMapping", "GetStudioSessionMapping",
-        "DeleteStudioSessionMapping", "ListStudioSessionMappings",
+        "DeleteStudioSessionMapping", "ListStudioSessionMappings", "ListStudios",
     ];
 
-    private readonly HashSet<string> _studios = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _studios = new(StringComparer.Ordinal);
     private readonly List<FakeIdentity> _identities = [];
     private readonly Dictionary<(string Studio, string Type, string IdentityId), FakeSessionMapping> _mappings = [];
     private readonly List<FakeEmrRequest> _requests = [];
@@ -45,6 +45,9 @@ public sealed class FakeEmr : SignedAwsFake
     private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _arrivals = new();
     private readonly Random _random;
+    private double _tokens;
+    private long? _tokensUpdated;
+    private int _throttledByRateLimit;
 
     public FakeEmr(int seed = 20090331)
     {
@@ -70,8 +73,30 @@ public sealed class FakeEmr : SignedAwsFake
     /// <summary>False turns off the signature check (the Authorization header's shape is still required).</summary>
     public bool VerifySignatures { get; set; } = true;
 
-    /// <summary>Page size of ListStudioSessionMappings.</summary>
+    /// <summary>Page size of ListStudioSessionMappings and ListStudios.</summary>
     public int PageSize { get; set; } = 50;
+
+    /// <summary>
+    /// EMR's per-account request rate: a token bucket of <see cref="FakeRateLimit.Burst"/> tokens refilled at
+    /// <see cref="FakeRateLimit.RatePerSecond"/>; a call finding it empty is answered ThrottlingException, as EMR does.
+    /// Null (the default): no limit.
+    /// </summary>
+    public FakeRateLimit? RateLimit { get; set; }
+
+    /// <summary>The clock of the rate limit.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>How many calls the rate limit answered with ThrottlingException.</summary>
+    public int ThrottledByRateLimit
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _throttledByRateLimit;
+            }
+        }
+    }
 
     /// <summary>Every change of mapping state, in order, whoever made it.</summary>
     public IReadOnlyList<FakeMappingChange> MappingHistory => Snapshot(_history);
@@ -97,6 +122,7 @@ public sealed class FakeEmr : SignedAwsFake
             "CreateStudioSessionMapping" => [("elasticmapreduce:CreateStudioSessionMapping", studio), ("sso:CreateApplicationAssignment", "*")],
             "DeleteStudioSessionMapping" => [("elasticmapreduce:DeleteStudioSessionMapping", studio), ("sso:DeleteApplicationAssignment", "*")],
             "ListStudioSessionMappings" => [("elasticmapreduce:ListStudioSessionMappings", "*")],
+            "ListStudios" => [("elasticmapreduce:ListStudios", "*")],
             _ => [("elasticmapreduce:" + operation, studio)],
         };
     }
@@ -113,7 +139,7 @@ public sealed class FakeEmr : SignedAwsFake
             return new FakeEmrCallResult(400, "UnknownOperationException", $"Unknown operation '{operation}'.", []);
         }
 
-        if (operation != "ListStudioSessionMappings" && (input["StudioId"] is null || input["IdentityType"] is null || input.ContainsKey("IdentityId") == input.ContainsKey("IdentityName")))
+        if (operation is not ("ListStudioSessionMappings" or "ListStudios") && (input["StudioId"] is null || input["IdentityType"] is null || input.ContainsKey("IdentityId") == input.ContainsKey("IdentityName")))
         {
             return new FakeEmrCallResult(400, EmrErrors.Validation, "StudioId, IdentityType and exactly one of IdentityId and IdentityName are required.", []);
         }
@@ -133,11 +159,12 @@ public sealed class FakeEmr : SignedAwsFake
     /// <summary>How many requests named <paramref name="operation"/> arrived.</summary>
     public int CountOf(string operation) => Requests.Count(request => request.Operation == operation);
 
-    public void AddStudio(string studioId)
+    /// <summary>Adds a studio; its name (what ListStudios reports) defaults to its id.</summary>
+    public void AddStudio(string studioId, string? name = null)
     {
         lock (Gate)
         {
-            _studios.Add(studioId);
+            _studios[studioId] = name ?? studioId;
         }
     }
 
@@ -283,6 +310,11 @@ public sealed class FakeEmr : SignedAwsFake
             }
 
             fault = scheduledError is null ? ChooseFault(operation) : null;
+            if (fault is null && scheduledError is null && RateLimit is { } limit && !TakeToken(limit))
+            {
+                fault = FakeEmrFault.Throttle;
+                _throttledByRateLimit++;
+            }
         }
 
         Arrival(arrived).TrySetResult();
@@ -442,10 +474,12 @@ public sealed class FakeEmr : SignedAwsFake
 
         var allowed = operation == "ListStudioSessionMappings"
             ? new[] { "StudioId", "IdentityType", "Marker" }
+            : operation == "ListStudios"
+            ? ["Marker"]
             : operation is "CreateStudioSessionMapping" or "UpdateStudioSessionMapping"
                 ? ["StudioId", "IdentityType", "IdentityId", "IdentityName", "SessionPolicyArn"]
                 : ["StudioId", "IdentityType", "IdentityId", "IdentityName"];
-        var required = operation == "ListStudioSessionMappings"
+        var required = operation is "ListStudioSessionMappings" or "ListStudios"
             ? []
             : operation is "CreateStudioSessionMapping" or "UpdateStudioSessionMapping"
                 ? new[] { "StudioId", "IdentityType", "SessionPolicyArn" }
@@ -488,7 +522,7 @@ public sealed class FakeEmr : SignedAwsFake
             return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value '{type.GetValue<string>()}' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [USER, GROUP]");
         }
 
-        if (operation != "ListStudioSessionMappings" && json.ContainsKey("IdentityId") == json.ContainsKey("IdentityName"))
+        if (operation is not ("ListStudioSessionMappings" or "ListStudios") && json.ContainsKey("IdentityId") == json.ContainsKey("IdentityName"))
         {
             return Reject(400, InvalidRequest, "Specify either IdentityId or IdentityName, but not both.");
         }
@@ -524,9 +558,14 @@ public sealed class FakeEmr : SignedAwsFake
                 return (200, List(Member("StudioId"), Member("IdentityType"), Member("Marker")));
             }
 
+            if (operation == "ListStudios")
+            {
+                return (200, ListStudios(Member("Marker")));
+            }
+
             var studioId = Member("StudioId")!;
             var identityType = Member("IdentityType")!;
-            if (!_studios.Contains(studioId))
+            if (!_studios.ContainsKey(studioId))
             {
                 return (400, Error(EmrErrors.StudioNotFound));
             }
@@ -575,6 +614,55 @@ public sealed class FakeEmr : SignedAwsFake
                     return (400, Error(EmrErrors.MappingNotFound));
             }
         }
+    }
+
+    private JsonObject ListStudios(string? marker)
+    {
+        var studios = _studios.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var start = marker is null ? 0 : int.Parse(marker, CultureInfo.InvariantCulture);
+        var page = new JsonArray();
+        foreach (var (studioId, name) in studios.Skip(start).Take(PageSize))
+        {
+            page.Add(new JsonObject
+            {
+                ["StudioId"] = studioId,
+                ["Name"] = name,
+                ["AuthMode"] = "IAM_IDENTITY_CENTER",
+                ["Url"] = $"https://{studioId.ToLowerInvariant()}.emrstudio-prod.{Region}.amazonaws.com",
+            });
+        }
+
+        var answer = new JsonObject { ["Studios"] = page };
+        if (start + PageSize < studios.Count)
+        {
+            answer["Marker"] = (start + PageSize).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Takes one token if the bucket has one, refilling it first for the time passed; the caller holds the lock.</summary>
+    private bool TakeToken(FakeRateLimit limit)
+    {
+        var now = Clock.GetTimestamp();
+        if (_tokensUpdated is not { } updated)
+        {
+            _tokens = limit.Burst;
+        }
+        else
+        {
+            var seconds = Clock.GetElapsedTime(updated, now).TotalSeconds;
+            _tokens = Math.Min(limit.Burst, _tokens + (seconds * limit.RatePerSecond));
+        }
+
+        _tokensUpdated = now;
+        if (_tokens < 1)
+        {
+            return false;
+        }
+
+        _tokens--;
+        return true;
     }
 
     private JsonObject List(string? studioId, string? identityType, string? marker)
