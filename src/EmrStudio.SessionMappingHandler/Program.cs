@@ -8,6 +8,7 @@ using EmrStudio.SessionMappingHandler.Platform;
 
 
 
+
 // First, while this is the only thread: it changes the native environment that the first TLS connection reads.
 SingleFileRootStore.ApplyToProcess();
 

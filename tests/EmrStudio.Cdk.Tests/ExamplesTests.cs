@@ -2,22 +2,17 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using EmrStudio.Cdk.Examples;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
 
 /// <summary>The CDK snippets of examples/EmrStudio.Cdk.Examples synthesize, and show what they say they show.</summary>
-public sealed class ExamplesTests
+public sealed class ExamplesTests(ExampleStackTemplates examples) : IClassFixture<ExampleStackTemplates>
 {
     private static readonly string[] RolloutRegions = ["eu-west-1", "us-east-1"];
 
-    private readonly Dictionary<string, Template> _templates;
-
-    public ExamplesTests()
-    {
-        _ = TestStacks.FakeHandlerDirectory;
-        _templates = ExampleStacks.AddTo(new App()).ToDictionary(s => s.StackName, s => Template.FromStack(s));
-    }
+    private readonly IReadOnlyDictionary<string, Template> _templates = examples.Templates;
 
     [Fact]
     public void AddTo_EveryExampleThatDefinesMappings_HasOneSharedHandler()

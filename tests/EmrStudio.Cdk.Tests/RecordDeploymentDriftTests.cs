@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
@@ -9,71 +12,70 @@ namespace EmrStudio.Cdk.Tests;
 /// The construct's record table and reconcile schedule against template.yaml's, compared with each other: a setting
 /// written on one side only shows up here.
 /// </summary>
-public sealed class RecordDeploymentDriftTests
+[Trait(TestTier.Name, TestTier.Full)]
+public sealed class RecordDeploymentDriftTests(TwoMappingsStack construct) : IClassFixture<TwoMappingsStack>
 {
-    private readonly JsonObject _construct;
-    private readonly TemplateYaml _template = TemplateYaml.RepositoryTemplate;
-
-    public RecordDeploymentDriftTests()
-    {
-        var stack = TestStacks.NewStack();
-        TestStacks.Map(stack, "Group");
-        _construct = JsonNode.Parse(TestStacks.Json(stack).ToString(Newtonsoft.Json.Formatting.None))!.AsObject();
-    }
+    private readonly CloudFormationTemplate _construct = construct.Template;
+    private readonly CloudFormationTemplate _template = RepositoryTemplates.TemplateYaml;
 
     [Fact]
     public void RecordTable_PropertiesAndPolicies_AreTheSameInBothDeployments()
     {
-        var fromConstruct = Single("AWS::DynamoDB::Table");
-        var fromTemplate = JsonNode.Parse(_template.Resource(_template.SingleResourceOfType("AWS::DynamoDB::Table")).GetRawText())!.AsObject();
+        var fromConstruct = Single(_construct, "AWS::DynamoDB::Table");
+        var fromTemplate = Single(_template, "AWS::DynamoDB::Table");
 
         Assert.Equal(Canonical(fromTemplate["Properties"]), Canonical(fromConstruct["Properties"]));
-        Assert.Equal((string?)fromTemplate["DeletionPolicy"], (string?)fromConstruct["DeletionPolicy"]);
-        Assert.Equal((string?)fromTemplate["UpdateReplacePolicy"], (string?)fromConstruct["UpdateReplacePolicy"]);
+        Assert.Equal(Text(fromTemplate["DeletionPolicy"]), Text(fromConstruct["DeletionPolicy"]));
+        Assert.Equal(Text(fromTemplate["UpdateReplacePolicy"]), Text(fromConstruct["UpdateReplacePolicy"]));
     }
 
     [Fact]
     public void ReconcileRule_ScheduleStateAndEvent_AreTheSameInBothDeployments()
     {
-        var rule = Single("AWS::Events::Rule")["Properties"]!;
-        var templateRule = _template.Properties(_template.SingleResourceOfType("AWS::Events::Rule"));
-        var defaultSchedule = _template.Root.GetProperty("Parameters").GetProperty(templateRule.GetProperty("ScheduleExpression").GetProperty("Ref").GetString()!).GetProperty("Default").GetString();
+        var rule = Properties(_construct, "AWS::Events::Rule");
+        var templateRule = Properties(_template, "AWS::Events::Rule");
+        var target = Assert.Single(templateRule["Targets"]!.AsArray())!;
 
-        Assert.Equal(defaultSchedule, (string?)rule["ScheduleExpression"]);
-        Assert.Equal(templateRule.GetProperty("State").GetString(), (string?)rule["State"]);
-        var target = Assert.Single(templateRule.GetProperty("Targets").EnumerateArray());
-        Assert.Equal(target.GetProperty("Input").GetString(), (string?)rule["Targets"]![0]!["Input"]);
-        Assert.Equal(target.GetProperty("Id").GetString(), (string?)rule["Targets"]![0]!["Id"]);
+        Assert.Equal(Text(_template.ResolverBeforeDeployment().Resolve(templateRule["ScheduleExpression"])), Text(rule["ScheduleExpression"]));
+        Assert.Equal(Text(templateRule["State"]), Text(rule["State"]));
+        Assert.Equal(Text(target["Input"]), Text(rule["Targets"]![0]!["Input"]));
+        Assert.Equal(Text(target["Id"]), Text(rule["Targets"]![0]!["Id"]));
     }
 
     [Fact]
     public void ReconcilePermission_PrincipalAndAction_AreTheSameInBothDeployments()
     {
-        var permission = Single("AWS::Lambda::Permission")["Properties"]!;
-        var templatePermission = _template.Properties(_template.SingleResourceOfType("AWS::Lambda::Permission"));
+        var permission = Properties(_construct, "AWS::Lambda::Permission");
+        var templatePermission = Properties(_template, "AWS::Lambda::Permission");
 
-        Assert.Equal(templatePermission.GetProperty("Principal").GetString(), (string?)permission["Principal"]);
-        Assert.Equal(templatePermission.GetProperty("Action").GetString(), (string?)permission["Action"]);
+        Assert.Equal(Text(templatePermission["Principal"]), Text(permission["Principal"]));
+        Assert.Equal(Text(templatePermission["Action"]), Text(permission["Action"]));
     }
 
     [Fact]
     public void HandlerVariables_WithDefaultParameters_AreTheSameNamesInBothDeployments()
     {
-        var evaluator = new TemplateEvaluator(_template, new Dictionary<string, string>());
-        var templateVariables = _template.Properties(_template.SingleResourceOfType("AWS::Lambda::Function")).GetProperty("Environment").GetProperty("Variables")
-            .EnumerateObject()
-            .Where(v => v.Name == HandlerDefaults.RecordTableVariable || !ReferenceEquals(evaluator.Evaluate(v.Value), TemplateEvaluator.NoValue))
-            .Select(v => v.Name);
-        var constructVariables = Single("AWS::Lambda::Function")["Properties"]!["Environment"]!["Variables"]!.AsObject().Select(v => v.Key);
+        var resolver = _template.ResolverBeforeDeployment();
+        var templateVariables = Variables(_template);
+        var constructVariables = Variables(_construct);
 
-        Assert.Equal(templateVariables.Order(StringComparer.Ordinal), constructVariables.Order(StringComparer.Ordinal));
+        // The table's name exists only once the table does; every other variable resolves before deployment.
+        var deployed = templateVariables
+            .Where(v => v.Key == HandlerDefaults.RecordTableVariable || resolver.Resolve(v.Value) is not null)
+            .Select(v => v.Key);
+        Assert.Equal(deployed.Order(StringComparer.Ordinal), constructVariables.Select(v => v.Key).Order(StringComparer.Ordinal));
         Assert.Equal(
-            evaluator.Evaluate(_template.Properties(_template.SingleResourceOfType("AWS::Lambda::Function")).GetProperty("Environment").GetProperty("Variables").GetProperty(HandlerDefaults.ReconcileModeVariable)),
-            (string?)Single("AWS::Lambda::Function")["Properties"]!["Environment"]!["Variables"]![HandlerDefaults.ReconcileModeVariable]);
+            Text(resolver.Resolve(templateVariables[HandlerDefaults.ReconcileModeVariable])),
+            Text(constructVariables[HandlerDefaults.ReconcileModeVariable]));
     }
 
-    private JsonObject Single(string type) =>
-        _construct["Resources"]!.AsObject().Single(r => (string?)r.Value!["Type"] == type).Value!.AsObject();
+    private static JsonObject Single(CloudFormationTemplate template, string type) => template.Resource(template.SingleLogicalIdOfType(type));
+
+    private static JsonObject Properties(CloudFormationTemplate template, string type) => template.Properties(template.SingleLogicalIdOfType(type));
+
+    private static JsonObject Variables(CloudFormationTemplate template) => Properties(template, "AWS::Lambda::Function")["Environment"]!["Variables"]!.AsObject();
+
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
 
     /// <summary>Keys sorted at every level: the two sides write the same properties in their own orders.</summary>
     private static string Canonical(JsonNode? node) => node switch

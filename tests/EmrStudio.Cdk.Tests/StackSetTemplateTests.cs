@@ -1,8 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
 using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
+using EmrStudio.Testing.Tools;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
@@ -16,9 +19,9 @@ public sealed class StackSetTemplateTests
 {
     private const string Generator = "build/generate-stackset-template.py";
 
-    private static readonly Lazy<TemplateYaml> StackSet = new(() => TemplateYaml.Load(TemplateYaml.FindRepositoryFile("template.stackset.yaml")));
+    private static CloudFormationTemplate StackSet => RepositoryTemplates.StackSetYaml;
 
-    private static TemplateYaml Plain => TemplateYaml.RepositoryTemplate;
+    private static CloudFormationTemplate Plain => RepositoryTemplates.TemplateYaml;
 
     [Fact]
     public void Generator_FromTemplateYaml_GivesTheCommittedStackSetTemplate()
@@ -28,7 +31,7 @@ public sealed class StackSetTemplateTests
         var (exitCode, errors) = RunGenerator("--output", output);
 
         Assert.True(exitCode == 0, errors);
-        Assert.Equal(File.ReadAllText(TemplateYaml.FindRepositoryFile("template.stackset.yaml")), File.ReadAllText(output));
+        Assert.Equal(File.ReadAllText(RepositoryRoot.File("template.stackset.yaml")), File.ReadAllText(output));
     }
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class StackSetTemplateTests
     {
         var directory = Directory.CreateTempSubdirectory("emrstudio-stackset-").FullName;
         var input = Path.Combine(directory, "template.yaml");
-        var text = File.ReadAllText(TemplateYaml.FindRepositoryFile("template.yaml"));
+        var text = File.ReadAllText(RepositoryRoot.File("template.yaml"));
         File.WriteAllText(input, Regex.Replace(text, @"(?m)^ *# stackset:(begin|end) code\n", string.Empty));
 
         var (exitCode, errors) = RunGenerator("--input", input, "--output", Path.Combine(directory, "out.yaml"));
@@ -50,7 +53,7 @@ public sealed class StackSetTemplateTests
     public void Generator_Check_FailsWhenTheStackSetTemplateIsStale()
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("emrstudio-stackset-").FullName, "template.stackset.yaml");
-        File.WriteAllText(output, File.ReadAllText(TemplateYaml.FindRepositoryFile("template.stackset.yaml")) + "# edited by hand\n");
+        File.WriteAllText(output, File.ReadAllText(RepositoryRoot.File("template.stackset.yaml")) + "# edited by hand\n");
 
         var (exitCode, errors) = RunGenerator("--check", "--output", output);
 
@@ -61,23 +64,23 @@ public sealed class StackSetTemplateTests
     [Fact]
     public void BothTemplates_Transform_IsAbsent()
     {
-        Assert.False(Plain.Root.TryGetProperty("Transform", out _));
-        Assert.False(StackSet.Value.Root.TryGetProperty("Transform", out _));
+        Assert.False(Plain.Root.ContainsKey("Transform"));
+        Assert.False(StackSet.Root.ContainsKey("Transform"));
     }
 
     [Fact]
     public void StackSetHandler_Code_IsTheCodeKeyInTheRegionsCodeBucket()
     {
-        var code = StackSet.Value.Properties(StackSet.Value.SingleResourceOfType("AWS::Lambda::Function")).GetProperty("Code");
+        var code = StackSet.Properties(StackSet.SingleLogicalIdOfType("AWS::Lambda::Function"))["Code"]!;
 
-        Assert.Equal("${CodeBucketPrefix}-${AWS::Region}", code.GetProperty("S3Bucket").GetProperty("Fn::Sub").GetString());
-        Assert.Equal("CodeKey", code.GetProperty("S3Key").GetProperty("Ref").GetString());
+        Assert.Equal("${CodeBucketPrefix}-${AWS::Region}", Text(code["S3Bucket"]!["Fn::Sub"]));
+        Assert.Equal("CodeKey", Text(code["S3Key"]!["Ref"]));
     }
 
     [Fact]
     public void CodeKeyParameter_Pattern_AcceptsTheContentAddressedKeyOnly()
     {
-        var pattern = new Regex(Parameter("CodeKey").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var pattern = new Regex(Text(Parameter("CodeKey")["AllowedPattern"])!, RegexOptions.None, TimeSpan.FromSeconds(1));
         var key = CodeKey.ForBootstrapSha256(new string('a', 64));
 
         Assert.Matches(pattern, key);
@@ -93,7 +96,7 @@ public sealed class StackSetTemplateTests
     [InlineData("-org", false)]
     public void CodeBucketPrefixParameter_Pattern_FollowsBucketNamesWithoutDots(string prefix, bool accepted)
     {
-        var pattern = new Regex(Parameter("CodeBucketPrefix").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var pattern = new Regex(Text(Parameter("CodeBucketPrefix")["AllowedPattern"])!, RegexOptions.None, TimeSpan.FromSeconds(1));
 
         Assert.Equal(accepted, pattern.IsMatch(prefix));
     }
@@ -103,7 +106,7 @@ public sealed class StackSetTemplateTests
     public void StackSetTemplate_OutsideTheCode_IsTemplateYaml()
     {
         var plain = Comparable(Plain.Root, removeParameters: []);
-        var stackSet = Comparable(StackSet.Value.Root, removeParameters: ["CodeBucketPrefix", "CodeKey"]);
+        var stackSet = Comparable(StackSet.Root, removeParameters: ["CodeBucketPrefix", "CodeKey"]);
 
         Assert.Equal(plain, stackSet);
     }
@@ -111,18 +114,19 @@ public sealed class StackSetTemplateTests
     [Fact]
     public void StackSetTemplate_ParameterGroups_ListEveryParameterOnce()
     {
-        var grouped = StackSet.Value.Root.GetProperty("Metadata").GetProperty("AWS::CloudFormation::Interface").GetProperty("ParameterGroups")
-            .EnumerateArray().SelectMany(g => g.GetProperty("Parameters").EnumerateArray().Select(p => p.GetString()!)).ToList();
+        var grouped = StackSet.Section("Metadata")["AWS::CloudFormation::Interface"]!["ParameterGroups"]!.AsArray()
+            .SelectMany(g => g!["Parameters"]!.AsArray().Select(Text)).ToList();
 
-        Assert.Equal(StackSet.Value.Root.GetProperty("Parameters").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), grouped.Order(StringComparer.Ordinal));
+        Assert.Equal(StackSet.Section("Parameters").Select(p => p.Key).Order(StringComparer.Ordinal), grouped.Order(StringComparer.Ordinal));
     }
 
-    private static JsonElement Parameter(string name) => StackSet.Value.Root.GetProperty("Parameters").GetProperty(name);
+    private static JsonObject Parameter(string name) => StackSet.Section("Parameters")[name]!.AsObject();
+
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
 
     /// <summary>The template without what the generator changes on purpose: the description, the code and the code's parameters.</summary>
-    private static string Comparable(JsonElement root, string[] removeParameters)
+    private static string Comparable(JsonObject node, string[] removeParameters)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(root.GetRawText())!.AsObject();
         node.Remove("Description");
         node.Remove("Metadata");
         var parameters = node["Parameters"]!.AsObject();
@@ -139,8 +143,9 @@ public sealed class StackSetTemplateTests
 
     private static (int ExitCode, string Errors) RunGenerator(params string[] arguments)
     {
+        RequiredTool.Python.Require();
         var start = new ProcessStartInfo("python3") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(TemplateYaml.FindRepositoryFile(Generator));
+        start.ArgumentList.Add(RepositoryRoot.File(Generator));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

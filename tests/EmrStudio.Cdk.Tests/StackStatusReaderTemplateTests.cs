@@ -1,38 +1,43 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
 
 /// <summary>examples/stack-status-reader-role.yaml makes the same role as <see cref="StackStatusReaderRole"/>.</summary>
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class StackStatusReaderTemplateTests
 {
-    private static readonly TemplateYaml Template = TemplateYaml.Load(TemplateYaml.FindRepositoryFile("examples/stack-status-reader-role.yaml"));
+    private static CloudFormationTemplate Template => RepositoryTemplates.Example("stack-status-reader-role.yaml");
 
     [Fact]
     public void Role_Trust_IsTheHandlersRoleAlone()
     {
-        var statement = Assert.Single(TemplateYaml.AsArray(Role().GetProperty("AssumeRolePolicyDocument").GetProperty("Statement")));
+        var statement = Assert.Single(PolicyDocuments.AsList(Role()["AssumeRolePolicyDocument"]!["Statement"]))!;
 
-        Assert.Equal("sts:AssumeRole", statement.GetProperty("Action").GetString());
-        Assert.Equal("HandlerRoleArn", statement.GetProperty("Principal").GetProperty("AWS").GetProperty("Ref").GetString());
+        Assert.Equal("sts:AssumeRole", Text(statement["Action"]));
+        Assert.Equal("HandlerRoleArn", Text(statement["Principal"]!["AWS"]!["Ref"]));
     }
 
     [Fact]
     public void Role_Permissions_AreTheStackStatusActionsOnTheAccountsStacksOnly()
     {
-        var statement = Assert.Single(Template.RoleStatements(Template.SingleResourceOfType("AWS::IAM::Role")));
+        var statement = Assert.Single(PolicyDocuments.InlineStatements(Role()));
 
-        Assert.Equal(HandlerDefaults.StackStatusActions, TemplateYaml.AsArray(statement.GetProperty("Action")).Select(a => a.GetString()!));
-        Assert.Equal(HandlerPolicy.AllStacksArn, statement.GetProperty("Resource").GetProperty("Fn::Sub").GetString());
-        Assert.False(Role().TryGetProperty("ManagedPolicyArns", out _));
+        Assert.Equal(HandlerDefaults.StackStatusActions, PolicyDocuments.AsList(statement["Action"]).Select(Text));
+        Assert.Equal(HandlerPolicy.AllStacksArn, Text(statement["Resource"]!["Fn::Sub"]));
+        Assert.False(Role().ContainsKey("ManagedPolicyArns"));
     }
 
     [Fact]
     public void RoleName_Default_IsTheConstructsDefault()
     {
-        Assert.Equal(HandlerDefaults.StackStatusReaderRoleName, Parameter("RoleName").GetProperty("Default").GetString());
-        Assert.Equal("RoleName", Role().GetProperty("RoleName").GetProperty("Ref").GetString());
+        Assert.Equal(HandlerDefaults.StackStatusReaderRoleName, Text(Parameter("RoleName")["Default"]));
+        Assert.Equal("RoleName", Text(Role()["RoleName"]!["Ref"]));
     }
 
     [Theory]
@@ -42,14 +47,16 @@ public sealed class StackStatusReaderTemplateTests
     [InlineData("", false)]
     public void RoleNameParameter_Pattern_AcceptsWhatTheConstructAccepts(string name, bool accepted)
     {
-        var pattern = new Regex(Parameter("RoleName").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var pattern = new Regex(Text(Parameter("RoleName")["AllowedPattern"])!, RegexOptions.None, TimeSpan.FromSeconds(1));
         var constructAccepts = Record.Exception(() => HandlerOptionsValidation.StackStatusRoleName("Test", name)) is null;
 
         Assert.Equal(accepted, pattern.IsMatch(name));
         Assert.Equal(accepted, constructAccepts);
     }
 
-    private static System.Text.Json.JsonElement Role() => Template.Properties(Template.SingleResourceOfType("AWS::IAM::Role"));
+    private static JsonObject Role() => Template.Properties(Template.SingleLogicalIdOfType("AWS::IAM::Role"));
 
-    private static System.Text.Json.JsonElement Parameter(string name) => Template.Root.GetProperty("Parameters").GetProperty(name);
+    private static JsonObject Parameter(string name) => Template.Section("Parameters")[name]!.AsObject();
+
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
 }

@@ -1,5 +1,8 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
@@ -8,125 +11,119 @@ namespace EmrStudio.Cdk.Tests;
 /// Both raw templates deploy the record table, the reconcile schedule and the stack status role's permission as the
 /// handler expects them (<see cref="HandlerDefaults"/>), for every combination of their parameters.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class TemplateYamlRecordTests
 {
-    private static readonly Dictionary<string, Lazy<TemplateYaml>> Templates = new(StringComparer.Ordinal)
-    {
-        ["template.yaml"] = new(() => TemplateYaml.RepositoryTemplate),
-        ["template.stackset.yaml"] = new(() => TemplateYaml.Load(TemplateYaml.FindRepositoryFile("template.stackset.yaml"))),
-    };
+    private const string StackSetFile = "template.stackset.yaml";
 
-    public static TheoryData<string> Files => [.. Templates.Keys];
+    public static TheoryData<string> Files => ["template.yaml", StackSetFile];
 
     [Theory]
     [MemberData(nameof(Files))]
     public void RecordTable_Properties_AreWhatTheHandlerExpects(string file)
     {
-        var template = Templates[file].Value;
-        var table = template.Resource(template.SingleResourceOfType("AWS::DynamoDB::Table"));
-        var properties = table.GetProperty("Properties");
+        var template = Template(file);
+        var table = template.Resource(template.SingleLogicalIdOfType("AWS::DynamoDB::Table"));
+        var properties = table["Properties"]!.AsObject();
 
-        Assert.Equal("Retain", table.GetProperty("DeletionPolicy").GetString());
-        Assert.Equal("Retain", table.GetProperty("UpdateReplacePolicy").GetString());
-        Assert.Equal("PAY_PER_REQUEST", properties.GetProperty("BillingMode").GetString());
-        var key = Assert.Single(properties.GetProperty("KeySchema").EnumerateArray());
-        Assert.Equal(HandlerDefaults.RecordTablePartitionKey, key.GetProperty("AttributeName").GetString());
-        Assert.Equal("HASH", key.GetProperty("KeyType").GetString());
-        var attribute = Assert.Single(properties.GetProperty("AttributeDefinitions").EnumerateArray());
-        Assert.Equal(HandlerDefaults.RecordTablePartitionKey, attribute.GetProperty("AttributeName").GetString());
-        Assert.Equal("S", attribute.GetProperty("AttributeType").GetString());
-        Assert.True(properties.GetProperty("PointInTimeRecoverySpecification").GetProperty("PointInTimeRecoveryEnabled").GetBoolean());
-        Assert.True(properties.GetProperty("SSESpecification").GetProperty("SSEEnabled").GetBoolean());
-        Assert.Equal(HandlerDefaults.RecordTableTimeToLiveAttribute, properties.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString());
-        Assert.True(properties.GetProperty("TimeToLiveSpecification").GetProperty("Enabled").GetBoolean());
-        Assert.False(properties.TryGetProperty("TableName", out _), "A named table could not be replaced, nor deployed twice in one account and region.");
+        Assert.Equal("Retain", Text(table["DeletionPolicy"]));
+        Assert.Equal("Retain", Text(table["UpdateReplacePolicy"]));
+        Assert.Equal("PAY_PER_REQUEST", Text(properties["BillingMode"]));
+        var key = Assert.Single(properties["KeySchema"]!.AsArray())!;
+        Assert.Equal(HandlerDefaults.RecordTablePartitionKey, Text(key["AttributeName"]));
+        Assert.Equal("HASH", Text(key["KeyType"]));
+        var attribute = Assert.Single(properties["AttributeDefinitions"]!.AsArray())!;
+        Assert.Equal(HandlerDefaults.RecordTablePartitionKey, Text(attribute["AttributeName"]));
+        Assert.Equal("S", Text(attribute["AttributeType"]));
+        Assert.True(properties["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!.GetValue<bool>());
+        Assert.True(properties["SSESpecification"]!["SSEEnabled"]!.GetValue<bool>());
+        Assert.Equal(HandlerDefaults.RecordTableTimeToLiveAttribute, Text(properties["TimeToLiveSpecification"]!["AttributeName"]));
+        Assert.True(properties["TimeToLiveSpecification"]!["Enabled"]!.GetValue<bool>());
+        Assert.False(properties.ContainsKey("TableName"), "A named table could not be replaced, nor deployed twice in one account and region.");
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Handler_RecordTableVariable_IsTheTablesName(string file)
     {
-        var template = Templates[file].Value;
+        var template = Template(file);
 
-        Assert.Equal(template.SingleResourceOfType("AWS::DynamoDB::Table"), Variable(template, HandlerDefaults.RecordTableVariable).GetProperty("Ref").GetString());
+        Assert.Equal(template.SingleLogicalIdOfType("AWS::DynamoDB::Table"), Text(Variable(template, HandlerDefaults.RecordTableVariable)!["Ref"]));
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void RoleRecordStatement_GrantsTheRecordActionsOnTheTableOnly(string file)
     {
-        var template = Templates[file].Value;
+        var template = Template(file);
         var statement = Statement(template, "Record");
 
-        Assert.Equal(HandlerDefaults.RecordActions.Order(StringComparer.Ordinal), Actions(statement));
-        Assert.Equal([template.SingleResourceOfType("AWS::DynamoDB::Table"), "Arn"], statement.GetProperty("Resource").GetProperty("Fn::GetAtt").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HandlerDefaults.RecordActions.Order(StringComparer.Ordinal), PolicyDocuments.Actions(statement));
+        AssertGetAtt(statement["Resource"], template.SingleLogicalIdOfType("AWS::DynamoDB::Table"), "Arn");
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void RoleStudioListingStatement_GrantsTheListActionsOnAnyResource(string file)
     {
-        var statement = Statement(Templates[file].Value, "StudioListing");
+        var statement = Statement(Template(file), "StudioListing");
 
-        Assert.Equal(HandlerDefaults.StudioListActions.Order(StringComparer.Ordinal), Actions(statement));
-        Assert.Equal("*", statement.GetProperty("Resource").GetString());
+        Assert.Equal(HandlerDefaults.StudioListActions.Order(StringComparer.Ordinal), PolicyDocuments.Actions(statement));
+        Assert.Equal("*", Text(statement["Resource"]));
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Parameters_ReconcileDefaults_MatchHandlerDefaults(string file)
     {
-        var parameters = Templates[file].Value.Root.GetProperty("Parameters");
+        var parameters = Template(file).Section("Parameters");
 
-        Assert.Equal(HandlerDefaults.ReconcileSchedule, parameters.GetProperty("ReconcileSchedule").GetProperty("Default").GetString());
-        Assert.Equal(HandlerDefaults.ReconcileMode, parameters.GetProperty("ReconcileMode").GetProperty("Default").GetString());
-        Assert.Equal(["repair", "report", "off"], parameters.GetProperty("ReconcileMode").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(HandlerDefaults.ReconcileSchedule, Text(parameters["ReconcileSchedule"]!["Default"]));
+        Assert.Equal(HandlerDefaults.ReconcileMode, Text(parameters["ReconcileMode"]!["Default"]));
+        Assert.Equal(["repair", "report", "off"], parameters["ReconcileMode"]!["AllowedValues"]!.AsArray().Select(Text));
     }
 
     [Theory]
     [InlineData("template.yaml", "repair", true, "repair")]
     [InlineData("template.yaml", "report", true, "report")]
     [InlineData("template.yaml", "off", false, HandlerDefaults.ReconcileModeWithoutSchedule)]
-    [InlineData("template.stackset.yaml", "repair", true, "repair")]
-    [InlineData("template.stackset.yaml", "off", false, HandlerDefaults.ReconcileModeWithoutSchedule)]
+    [InlineData(StackSetFile, "repair", true, "repair")]
+    [InlineData(StackSetFile, "off", false, HandlerDefaults.ReconcileModeWithoutSchedule)]
     public void ReconcileMode_Given_DecidesTheScheduleAndTheModeVariable(string file, string mode, bool scheduled, string variable)
     {
-        var template = Templates[file].Value;
-        var evaluator = new TemplateEvaluator(template, Parameters(file, ("ReconcileMode", mode)));
-        var rule = template.Resource(template.SingleResourceOfType("AWS::Events::Rule"));
-        var permission = template.Resource(template.SingleResourceOfType("AWS::Lambda::Permission"));
+        var template = Template(file);
+        var resolver = template.ResolverBeforeDeployment(Parameters(file, ("ReconcileMode", mode)));
 
-        Assert.Equal(scheduled, evaluator.Condition(rule.GetProperty("Condition").GetString()!));
-        Assert.Equal(scheduled, evaluator.Condition(permission.GetProperty("Condition").GetString()!));
-        Assert.Equal(variable, evaluator.Evaluate(Variable(template, HandlerDefaults.ReconcileModeVariable)));
+        Assert.Equal(scheduled, resolver.IsIncluded(template.Resource(template.SingleLogicalIdOfType("AWS::Events::Rule"))));
+        Assert.Equal(scheduled, resolver.IsIncluded(template.Resource(template.SingleLogicalIdOfType("AWS::Lambda::Permission"))));
+        Assert.Equal(variable, Text(resolver.Resolve(Variable(template, HandlerDefaults.ReconcileModeVariable))));
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void ReconcileRule_TargetsTheHandlerWithTheFixedEventOnTheSchedule(string file)
     {
-        var template = Templates[file].Value;
-        var handler = template.SingleResourceOfType("AWS::Lambda::Function");
-        var rule = template.Properties(template.SingleResourceOfType("AWS::Events::Rule"));
-        var target = Assert.Single(rule.GetProperty("Targets").EnumerateArray());
+        var template = Template(file);
+        var rule = template.Properties(template.SingleLogicalIdOfType("AWS::Events::Rule"));
+        var target = Assert.Single(rule["Targets"]!.AsArray())!;
 
-        Assert.Equal("ReconcileSchedule", rule.GetProperty("ScheduleExpression").GetProperty("Ref").GetString());
-        Assert.Equal("ENABLED", rule.GetProperty("State").GetString());
-        Assert.Equal([handler, "Arn"], target.GetProperty("Arn").GetProperty("Fn::GetAtt").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(HandlerDefaults.ReconcileInput, target.GetProperty("Input").GetString());
+        Assert.Equal("ReconcileSchedule", Text(rule["ScheduleExpression"]!["Ref"]));
+        Assert.Equal("ENABLED", Text(rule["State"]));
+        AssertGetAtt(target["Arn"], template.SingleLogicalIdOfType("AWS::Lambda::Function"), "Arn");
+        Assert.Equal(HandlerDefaults.ReconcileInput, Text(target["Input"]));
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void ReconcilePermission_AllowsEventBridgeFromTheRuleOnly(string file)
     {
-        var template = Templates[file].Value;
-        var permission = template.Properties(template.SingleResourceOfType("AWS::Lambda::Permission"));
+        var template = Template(file);
+        var permission = template.Properties(template.SingleLogicalIdOfType("AWS::Lambda::Permission"));
 
-        Assert.Equal("lambda:InvokeFunction", permission.GetProperty("Action").GetString());
-        Assert.Equal("events.amazonaws.com", permission.GetProperty("Principal").GetString());
-        Assert.Equal([template.SingleResourceOfType("AWS::Events::Rule"), "Arn"], permission.GetProperty("SourceArn").GetProperty("Fn::GetAtt").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal([template.SingleResourceOfType("AWS::Lambda::Function"), "Arn"], permission.GetProperty("FunctionName").GetProperty("Fn::GetAtt").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("lambda:InvokeFunction", Text(permission["Action"]));
+        Assert.Equal("events.amazonaws.com", Text(permission["Principal"]));
+        AssertGetAtt(permission["SourceArn"], template.SingleLogicalIdOfType("AWS::Events::Rule"), "Arn");
+        AssertGetAtt(permission["FunctionName"], template.SingleLogicalIdOfType("AWS::Lambda::Function"), "Arn");
     }
 
     [Theory]
@@ -136,16 +133,11 @@ public sealed class TemplateYamlRecordTests
     [InlineData("StackStatusReader", "111122223333", true, true)]
     public void StackStatusRoleName_GivenOrNot_SetsTheVariableAndThePolicy(string roleName, string accounts, bool variable, bool policy)
     {
-        var template = TemplateYaml.RepositoryTemplate;
-        var evaluator = new TemplateEvaluator(template, new Dictionary<string, string> { ["StackStatusRoleName"] = roleName, ["TrustedStackAccounts"] = accounts });
-        var value = evaluator.Evaluate(Variable(template, HandlerDefaults.StackStatusRoleNameVariable));
+        var template = RepositoryTemplates.TemplateYaml;
+        var resolver = template.ResolverBeforeDeployment(new Dictionary<string, string> { ["StackStatusRoleName"] = roleName, ["TrustedStackAccounts"] = accounts });
 
-        Assert.Equal(variable, !ReferenceEquals(value, TemplateEvaluator.NoValue));
-        Assert.Equal(policy, evaluator.Condition(template.Resource(template.SingleResourceOfType("AWS::IAM::Policy")).GetProperty("Condition").GetString()!));
-        if (variable)
-        {
-            Assert.Equal(roleName, value);
-        }
+        Assert.Equal(variable ? roleName : null, Text(resolver.Resolve(Variable(template, HandlerDefaults.StackStatusRoleNameVariable))));
+        Assert.Equal(policy, resolver.IsIncluded(template.Resource(template.SingleLogicalIdOfType("AWS::IAM::Policy"))));
     }
 
     [Fact]
@@ -176,27 +168,30 @@ public sealed class TemplateYamlRecordTests
     [Fact]
     public void StackStatusRolePolicy_Statement_GrantsTheStackStatusRoleActions()
     {
-        var template = TemplateYaml.RepositoryTemplate;
-        var statement = Assert.Single(TemplateYaml.AsArray(template.Properties(template.SingleResourceOfType("AWS::IAM::Policy")).GetProperty("PolicyDocument").GetProperty("Statement")));
+        var template = RepositoryTemplates.TemplateYaml;
+        var policy = template.Properties(template.SingleLogicalIdOfType("AWS::IAM::Policy"));
+        var statement = Assert.Single(PolicyDocuments.AsList(policy["PolicyDocument"]!["Statement"]))!.AsObject();
 
-        Assert.Equal(HandlerDefaults.StackStatusRoleActions.Order(StringComparer.Ordinal), Actions(statement));
-        Assert.Equal(template.SingleResourceOfType("AWS::IAM::Role"), Assert.Single(template.Properties(template.SingleResourceOfType("AWS::IAM::Policy")).GetProperty("Roles").EnumerateArray()).GetProperty("Ref").GetString());
+        Assert.Equal(HandlerDefaults.StackStatusRoleActions.Order(StringComparer.Ordinal), PolicyDocuments.Actions(statement));
+        Assert.Equal(template.SingleLogicalIdOfType("AWS::IAM::Role"), Text(Assert.Single(policy["Roles"]!.AsArray())!["Ref"]));
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Outputs_RecordTableName_IsTheTable(string file)
     {
-        var template = Templates[file].Value;
+        var template = Template(file);
 
-        Assert.Equal(template.SingleResourceOfType("AWS::DynamoDB::Table"), template.Root.GetProperty("Outputs").GetProperty("RecordTableName").GetProperty("Value").GetProperty("Ref").GetString());
+        Assert.Equal(template.SingleLogicalIdOfType("AWS::DynamoDB::Table"), Text(template.Section("Outputs")["RecordTableName"]!["Value"]!["Ref"]));
     }
+
+    private static CloudFormationTemplate Template(string file) => file == StackSetFile ? RepositoryTemplates.StackSetYaml : RepositoryTemplates.TemplateYaml;
 
     /// <summary>Parameter values for <paramref name="file"/>: the StackSet's code parameters have no default.</summary>
     private static Dictionary<string, string> Parameters(string file, params (string Name, string Value)[] given)
     {
         var parameters = given.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-        if (file == "template.stackset.yaml")
+        if (file == StackSetFile)
         {
             parameters["CodeBucketPrefix"] = "example-org-code";
             parameters["CodeKey"] = CodeKey.ForBootstrapSha256(new string('0', 64));
@@ -205,20 +200,23 @@ public sealed class TemplateYamlRecordTests
         return parameters;
     }
 
-    private static List<string?> AssumableRoles(string accounts)
+    private static List<string> AssumableRoles(string accounts)
     {
-        var template = TemplateYaml.RepositoryTemplate;
-        var evaluator = new TemplateEvaluator(template, new Dictionary<string, string> { ["StackStatusRoleName"] = "StackStatusReader", ["TrustedStackAccounts"] = accounts });
-        var statement = Assert.Single(TemplateYaml.AsArray(template.Properties(template.SingleResourceOfType("AWS::IAM::Policy")).GetProperty("PolicyDocument").GetProperty("Statement")));
-        return [.. Assert.IsType<List<object?>>(evaluator.Evaluate(statement.GetProperty("Resource"))).Select(r => Assert.IsType<string>(r))];
+        var template = RepositoryTemplates.TemplateYaml;
+        var resolver = template.ResolverBeforeDeployment(new Dictionary<string, string> { ["StackStatusRoleName"] = "StackStatusReader", ["TrustedStackAccounts"] = accounts });
+        var policy = template.Properties(template.SingleLogicalIdOfType("AWS::IAM::Policy"));
+        var statement = Assert.Single(PolicyDocuments.AsList(policy["PolicyDocument"]!["Statement"]))!;
+        return [.. PolicyDocuments.AsList(resolver.Resolve(statement["Resource"])).Select(r => r!.GetValue<string>())];
     }
 
-    private static JsonElement Variable(TemplateYaml template, string name) =>
-        template.Properties(template.SingleResourceOfType("AWS::Lambda::Function")).GetProperty("Environment").GetProperty("Variables").GetProperty(name);
+    private static JsonNode? Variable(CloudFormationTemplate template, string name) =>
+        template.Properties(template.SingleLogicalIdOfType("AWS::Lambda::Function"))["Environment"]!["Variables"]![name];
 
-    private static JsonElement Statement(TemplateYaml template, string sid) =>
-        Assert.Single(template.RoleStatements(template.SingleResourceOfType("AWS::IAM::Role")), s => s.GetProperty("Sid").GetString() == sid);
+    private static JsonObject Statement(CloudFormationTemplate template, string sid) =>
+        Assert.Single(PolicyDocuments.InlineStatements(template.Properties(template.SingleLogicalIdOfType("AWS::IAM::Role"))), s => PolicyDocuments.Sid(s) == sid);
 
-    private static List<string?> Actions(JsonElement statement) =>
-        [.. TemplateYaml.AsArray(statement.GetProperty("Action")).Select(a => a.GetString()).Order(StringComparer.Ordinal)];
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
+
+    private static void AssertGetAtt(JsonNode? value, string logicalId, string attribute) =>
+        Assert.Equal([logicalId, attribute], value!["Fn::GetAtt"]!.AsArray().Select(Text));
 }

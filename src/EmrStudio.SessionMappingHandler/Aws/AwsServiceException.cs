@@ -25,7 +25,9 @@ internal class AwsServiceException : Exception
 
     /// <summary>Throttling and server-side errors are worth another attempt; everything else is final.</summary>
     public bool IsRetryable =>
-        StatusCode >= 500 || ErrorType is "ThrottlingException" or "Throttling" or "TooManyRequestsException" or "RequestLimitExceeded";
+        StatusCode >= 500
+        || ErrorType is "ThrottlingException" or "Throttling" or "TooManyRequestsException" or "RequestLimitExceeded"
+            or "ProvisionedThroughputExceededException";
 
     /// <summary>The same error, marked as having come after an attempt without a definite answer.</summary>
     public virtual AwsServiceException AfterUnconfirmed() =>

@@ -1,5 +1,6 @@
 using EmrStudio.SessionMappingHandler.CustomResource.Answer;
 
+
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

@@ -39,26 +39,45 @@ internal sealed class EmrClient : IEmrClient, IDisposable
 
     public async Task<SessionMappingDetail> GetStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken)
     {
-        const string Operation = "GetStudioSessionMapping";
-        var (status, body) = await CallAsync(Operation, key, EmrJsonContext.Default.StudioSessionMappingKey, cancellationToken);
-        GetStudioSessionMappingOutput? output;
-        try
-        {
-            output = JsonSerializer.Deserialize(body, EmrJsonContext.Default.GetStudioSessionMappingOutput);
-        }
-        catch (JsonException exception)
-        {
-            throw new EmrException(status, "InvalidResponse", $"{Operation} answered with JSON that does not parse: {exception.Message}");
-        }
-
-        return output?.SessionMapping
-            ?? throw new EmrException(status, "InvalidResponse", $"{Operation} answered without a SessionMapping.");
+        var output = await CallAsync(
+            "GetStudioSessionMapping", key, EmrJsonContext.Default.StudioSessionMappingKey, EmrJsonContext.Default.GetStudioSessionMappingOutput, cancellationToken);
+        return output.SessionMapping ?? throw new EmrException(200, "InvalidResponse", "GetStudioSessionMapping answered without a SessionMapping.");
     }
 
     public Task DeleteStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken) =>
         CallAsync("DeleteStudioSessionMapping", key, EmrJsonContext.Default.StudioSessionMappingKey, cancellationToken);
 
+    public async Task<EmrPage<StudioSummary>> ListStudiosAsync(string? marker, CancellationToken cancellationToken)
+    {
+        var output = await CallAsync("ListStudios", new ListInput { Marker = marker }, EmrJsonContext.Default.ListInput, EmrJsonContext.Default.ListStudiosOutput, cancellationToken);
+        return new EmrPage<StudioSummary>(output.Studios ?? [], string.IsNullOrEmpty(output.Marker) ? null : output.Marker);
+    }
+
+    public async Task<EmrPage<SessionMappingDetail>> ListStudioSessionMappingsAsync(string studioId, string? marker, CancellationToken cancellationToken)
+    {
+        var input = new ListInput { StudioId = studioId, Marker = marker };
+        var output = await CallAsync(
+            "ListStudioSessionMappings", input, EmrJsonContext.Default.ListInput, EmrJsonContext.Default.ListStudioSessionMappingsOutput, cancellationToken);
+        return new EmrPage<SessionMappingDetail>(output.SessionMappings ?? [], string.IsNullOrEmpty(output.Marker) ? null : output.Marker);
+    }
+
     public void Dispose() => _caller.Dispose();
+
+    private async Task<TResponse> CallAsync<TRequest, TResponse>(
+        string operation, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        var (status, body) = await CallAsync(operation, request, requestType, cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize(body, responseType)
+                ?? throw new EmrException(status, "InvalidResponse", $"{operation} answered with an empty body.");
+        }
+        catch (JsonException exception)
+        {
+            throw new EmrException(status, "InvalidResponse", $"{operation} answered with JSON that does not parse: {exception.Message}");
+        }
+    }
 
     private Task<(int Status, byte[] Body)> CallAsync<TRequest>(
         string operation, TRequest request, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken) =>

@@ -7,5 +7,7 @@ namespace EmrStudio.SessionMappingHandler.Emr;
 [JsonSerializable(typeof(StudioSessionMappingInput))]
 [JsonSerializable(typeof(StudioSessionMappingKey))]
 [JsonSerializable(typeof(GetStudioSessionMappingOutput))]
-[JsonSerializable(typeof(EmrErrorBody))]
+[JsonSerializable(typeof(ListInput))]
+[JsonSerializable(typeof(ListStudiosOutput))]
+[JsonSerializable(typeof(ListStudioSessionMappingsOutput))]
 internal sealed partial class EmrJsonContext : JsonSerializerContext;

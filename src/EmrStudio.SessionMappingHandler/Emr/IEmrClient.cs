@@ -14,4 +14,10 @@ internal interface IEmrClient
     Task<SessionMappingDetail> GetStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken);
 
     Task DeleteStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken);
+
+    /// <summary>One page of the account's studios in the region, from <paramref name="marker"/> (null: the first).</summary>
+    Task<EmrPage<StudioSummary>> ListStudiosAsync(string? marker, CancellationToken cancellationToken);
+
+    /// <summary>One page of a studio's mappings, from <paramref name="marker"/> (null: the first).</summary>
+    Task<EmrPage<SessionMappingDetail>> ListStudioSessionMappingsAsync(string studioId, string? marker, CancellationToken cancellationToken);
 }

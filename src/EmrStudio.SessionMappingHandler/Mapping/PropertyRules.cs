@@ -51,6 +51,7 @@ internal static partial class PropertyRules
     public static readonly PropertyRule StudioId = PropertyRule.Required(
         "StudioId", v => StudioIdPattern().IsMatch(v), $"must match ^{StudioIdShape}$");
 
+    /// <summary>A studio named by its name: resolved to its id in the function's account and region before any mapping call.</summary>
     public static readonly PropertyRule StudioName = PropertyRule.InsteadOf(StudioId, "StudioName");
 
     public static readonly PropertyRule IdentityType = PropertyRule.Required(

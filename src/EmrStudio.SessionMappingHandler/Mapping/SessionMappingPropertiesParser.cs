@@ -41,12 +41,13 @@ internal static class SessionMappingPropertiesParser
         }
 
         return PropertiesParseResult.Valid(new SessionMappingProperties(
-            values[PropertyRules.StudioId.Name],
+            values.GetValueOrDefault(PropertyRules.StudioId.Name) ?? string.Empty,
             values[PropertyRules.IdentityType.Name],
             values.GetValueOrDefault(PropertyRules.IdentityId.Name),
             values.GetValueOrDefault(PropertyRules.IdentityName.Name),
             values[PropertyRules.SessionPolicyArn.Name],
-            values.GetValueOrDefault(PropertyRules.AdoptExisting.Name) == "true"));
+            values.GetValueOrDefault(PropertyRules.AdoptExisting.Name) == "true",
+            values.GetValueOrDefault(PropertyRules.StudioName.Name)));
     }
 
     private static void ReadProperty(

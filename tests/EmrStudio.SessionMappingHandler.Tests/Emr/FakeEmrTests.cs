@@ -34,14 +34,14 @@ public sealed class FakeEmrTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"IdentityType":"USER","IdentityName":"alice"}""", "ValidationException", "studioId")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityName":"alice"}""", "ValidationException", "identityType")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"ROLE","IdentityName":"alice"}""", "ValidationException", "[USER, GROUP]")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER"}""", "InvalidRequestException", "IdentityId or IdentityName")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"alice","IdentityId":"x"}""", "InvalidRequestException", "IdentityId or IdentityName")]
+    [InlineData("""{"IdentityType":"USER","IdentityName":"alice"}""", EmrErrors.Validation, "studioId")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityName":"alice"}""", EmrErrors.Validation, "identityType")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"ROLE","IdentityName":"alice"}""", EmrErrors.Validation, "[USER, GROUP]")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER"}""", EmrErrors.InvalidRequest, "IdentityId or IdentityName")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"alice","IdentityId":"x"}""", EmrErrors.InvalidRequest, "IdentityId or IdentityName")]
     [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"alice","Extra":"x"}""", "SerializationException", "Extra")]
     [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":7}""", "SerializationException", "IdentityName")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"al\u0007ice"}""", "ValidationException", "identityName")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"al\u0007ice"}""", EmrErrors.Validation, "identityName")]
     [InlineData("not json", "SerializationException", "JSON")]
     public async Task Get_InvalidRequest_IsRejectedAndRecorded(string body, string expectedType, string expectedInMessage)
     {
@@ -62,7 +62,7 @@ public sealed class FakeEmrTests : IAsyncLifetime
         var (_, rejected) = await SendAsync(_signed, "ElasticMapReduce.CreateStudioSessionMapping", tooLong.ToJsonString());
         var (_, answered) = await SendAsync(_signed, "ElasticMapReduce.CreateStudioSessionMapping", longest.ToJsonString());
 
-        Assert.EndsWith("ValidationException", rejected["__type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(EmrErrors.Validation, rejected["__type"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("IdentityName is invalid", answered["Message"]!.GetValue<string>());
         Assert.Single(_session.Emr.Rejections);
     }
@@ -129,7 +129,7 @@ public sealed class FakeEmrTests : IAsyncLifetime
         var (status, answer) = await SendAsync(_signed, "ElasticMapReduce.ListStudioSessionMappings", "{}");
 
         Assert.Equal(400, status);
-        Assert.Equal("ThrottlingException", answer["__type"]!.GetValue<string>());
+        Assert.Equal(EmrErrors.Throttling, answer["__type"]!.GetValue<string>());
         Assert.Empty(_session.Emr.Rejections);
     }
 
@@ -187,6 +187,76 @@ public sealed class FakeEmrTests : IAsyncLifetime
 
         Assert.True(error.IsAlreadyExists);
         Assert.Single(_session.Emr.Mappings);
+    }
+
+    [Fact]
+    public async Task ListStudios_MoreStudiosThanAPage_PagesWithMarkerAndGivesNames()
+    {
+        _session.Emr.PageSize = 2;
+        _session.Emr.AddStudio("es-SECOND", "analytics");
+        _session.Emr.AddStudio("es-THIRD", "analytics");
+        using var client = _session.CreateClient();
+
+        var seen = new List<StudioSummary>();
+        string? marker = null;
+        do
+        {
+            var page = await client.ListStudiosAsync(marker, CancellationToken.None);
+            seen.AddRange(page.Items);
+            marker = page.NextMarker;
+        }
+        while (marker is not null);
+
+        Assert.Equal([FakeEmrSession.StudioId, "es-SECOND", "es-THIRD"], seen.Select(studio => studio.StudioId).Order(StringComparer.Ordinal));
+        Assert.Equal(2, seen.Count(studio => studio.Name == "analytics"));
+        Assert.Equal(2, _session.Emr.CountOf("ListStudios"));
+    }
+
+    [Fact]
+    public async Task ListStudios_UnknownMember_IsRejectedLikeEmr()
+    {
+        var (status, answer) = await SendAsync(_signed, "ElasticMapReduce.ListStudios", """{"StudioId":"es-X"}""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("SerializationException", answer["__type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ListStudioSessionMappings_OneStudio_GivesOnlyThatStudiosMappings()
+    {
+        _session.Emr.AddStudio("es-OTHER");
+        _session.Emr.PutMapping(FakeEmrSession.StudioId, _session.User, FakeEmrSession.PolicyArn);
+        _session.Emr.PutMapping("es-OTHER", _session.Group, FakeEmrSession.PolicyArn);
+        using var client = _session.CreateClient();
+
+        var page = await client.ListStudioSessionMappingsAsync(FakeEmrSession.StudioId, null, CancellationToken.None);
+
+        var mapping = Assert.Single(page.Items);
+        Assert.Equal(_session.User.Id, mapping.IdentityId);
+        Assert.Null(page.NextMarker);
+    }
+
+    [Fact]
+    public async Task RateLimit_BurstSpent_ThrottlesUntilTheBucketRefills()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        _session.Emr.Clock = clock;
+        _session.Emr.RateLimit = new FakeRateLimit(RatePerSecond: 2, Burst: 3);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await SendAsync(_signed, "ElasticMapReduce.ListStudios", "{}")).Status);
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var afterRefill = (await SendAsync(_signed, "ElasticMapReduce.ListStudios", "{}")).Status;
+        var emptyAgain = await SendAsync(_signed, "ElasticMapReduce.ListStudios", "{}");
+
+        Assert.Equal([200, 200, 200, 400], statuses);
+        Assert.Equal(200, afterRefill);
+        Assert.Equal("ThrottlingException", emptyAgain.Answer["__type"]!.GetValue<string>());
+        Assert.Equal(2, _session.Emr.ThrottledByRateLimit);
     }
 
     [SuppressMessage("Reliability", "CA2000", Justification = "The client owns its handlers.")]

@@ -20,4 +20,10 @@ internal sealed class BlankReadEmrClient(IEmrClient inner) : IEmrClient
 
     public Task DeleteStudioSessionMappingAsync(StudioSessionMappingKey key, CancellationToken cancellationToken) =>
         inner.DeleteStudioSessionMappingAsync(key, cancellationToken);
+
+    public Task<EmrPage<StudioSummary>> ListStudiosAsync(string? marker, CancellationToken cancellationToken) =>
+        inner.ListStudiosAsync(marker, cancellationToken);
+
+    public Task<EmrPage<SessionMappingDetail>> ListStudioSessionMappingsAsync(string studioId, string? marker, CancellationToken cancellationToken) =>
+        inner.ListStudioSessionMappingsAsync(studioId, marker, cancellationToken);
 }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using EmrStudio.SessionMappingHandler.Emr;
-
 
 namespace EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 
@@ -14,9 +14,11 @@ internal sealed class InMemoryEmrClient : IEmrClient
     public const string Update = "UpdateStudioSessionMapping";
     public const string Get = "GetStudioSessionMapping";
     public const string Delete = "DeleteStudioSessionMapping";
+    public const string ListStudios = "ListStudios";
+    public const string ListMappings = "ListStudioSessionMappings";
 
     private readonly TimeProvider _time;
-    private readonly HashSet<string> _studios = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _studios = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Name), string> _idsByName = [];
     private readonly Dictionary<(string Type, string Id), string> _namesById = [];
     private readonly Dictionary<(string Studio, string Type, string Id), StoredMapping> _mappings = [];
@@ -38,7 +40,11 @@ internal sealed class InMemoryEmrClient : IEmrClient
     /// <summary>Runs before each call (after it is recorded): lets a test change the world mid-event.</summary>
     public Action<string>? BeforeCall { get; set; }
 
-    public void AddStudio(string studioId) => _studios.Add(studioId);
+    /// <summary>How many items one List call answers: small, so that paging is exercised.</summary>
+    public int PageSize { get; set; } = 2;
+
+    /// <summary>Adds a studio; its name defaults to its id.</summary>
+    public void AddStudio(string studioId, string? name = null) => _studios[studioId] = name ?? studioId;
 
     public void RemoveStudio(string studioId)
     {
@@ -94,7 +100,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
 
     public static EmrException InternalError() => new(500, "InternalServerError", "Internal error");
 
-    public static EmrException InvalidRequest(string message) => new(400, "InvalidRequestException", message);
+    public static EmrException InvalidRequest(string message) => new(400, EmrErrors.InvalidRequest, message);
 
     public Task CreateStudioSessionMappingAsync(StudioSessionMappingInput input, CancellationToken cancellationToken)
     {
@@ -102,7 +108,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         var id = ResolveIdentity(input.StudioId, input.IdentityType, input.IdentityId, input.IdentityName);
         if (_mappings.ContainsKey((input.StudioId, input.IdentityType, id)))
         {
-            throw InvalidRequest("Studio session mapping already exists.");
+            throw InvalidRequest(EmrErrors.MappingAlreadyExists);
         }
 
         Seed(input.StudioId, input.IdentityType, id, input.SessionPolicyArn);
@@ -110,7 +116,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         if (LoseNextCreateAnswer)
         {
             LoseNextCreateAnswer = false;
-            throw new EmrException(400, "InvalidRequestException", "Studio session mapping already exists.") { AfterUnconfirmedAttempt = true };
+            throw new EmrException(400, EmrErrors.InvalidRequest, EmrErrors.MappingAlreadyExists) { AfterUnconfirmedAttempt = true };
         }
 
         return Task.CompletedTask;
@@ -151,6 +157,40 @@ internal sealed class InMemoryEmrClient : IEmrClient
         return Task.CompletedTask;
     }
 
+    public Task<EmrPage<StudioSummary>> ListStudiosAsync(string? marker, CancellationToken cancellationToken)
+    {
+        Enter(ListStudios, cancellationToken);
+        var studios = _studios.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => new StudioSummary { StudioId = pair.Key, Name = pair.Value })
+            .ToList();
+        return Task.FromResult(Page(studios, marker));
+    }
+
+    public Task<EmrPage<SessionMappingDetail>> ListStudioSessionMappingsAsync(string studioId, string? marker, CancellationToken cancellationToken)
+    {
+        Enter(ListMappings, cancellationToken);
+        var mappings = _mappings.Values.Where(mapping => mapping.StudioId == studioId)
+            .OrderBy(mapping => mapping.IdentityType, StringComparer.Ordinal)
+            .ThenBy(mapping => mapping.IdentityId, StringComparer.Ordinal)
+            .Select(mapping => new SessionMappingDetail
+            {
+                StudioId = mapping.StudioId,
+                IdentityType = mapping.IdentityType,
+                IdentityId = mapping.IdentityId,
+                IdentityName = _namesById.GetValueOrDefault((mapping.IdentityType, mapping.IdentityId)),
+                SessionPolicyArn = mapping.SessionPolicyArn,
+            })
+            .ToList();
+        return Task.FromResult(Page(mappings, marker));
+    }
+
+    private EmrPage<T> Page<T>(List<T> items, string? marker)
+    {
+        var start = marker is null ? 0 : int.Parse(marker, CultureInfo.InvariantCulture);
+        var next = start + PageSize < items.Count ? (start + PageSize).ToString(CultureInfo.InvariantCulture) : null;
+        return new EmrPage<T>(items.Skip(start).Take(PageSize).ToList(), next);
+    }
+
     private void Enter(string operation, CancellationToken cancellationToken)
     {
         Calls.Add(operation);
@@ -185,14 +225,14 @@ internal sealed class InMemoryEmrClient : IEmrClient
     {
         var id = ResolveIdentity(studioId, identityType, identityId, identityName);
         return _mappings.GetValueOrDefault((studioId, identityType, id))
-            ?? throw InvalidRequest("Studio session mapping does not exist.");
+            ?? throw InvalidRequest(EmrErrors.MappingNotFound);
     }
 
     private string ResolveIdentity(string studioId, string identityType, string? identityId, string? identityName)
     {
-        if (!_studios.Contains(studioId))
+        if (!_studios.ContainsKey(studioId))
         {
-            throw InvalidRequest("Studio does not exist");
+            throw InvalidRequest(EmrErrors.StudioNotFound);
         }
 
         if ((identityId is null) == (identityName is null))
@@ -202,7 +242,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
 
         if (identityId is not null)
         {
-            return _namesById.ContainsKey((identityType, identityId)) ? identityId : throw InvalidRequest("IdentityId is invalid");
+            return _namesById.ContainsKey((identityType, identityId)) ? identityId : throw InvalidRequest(EmrErrors.IdentityIdInvalid);
         }
 
         return _idsByName.GetValueOrDefault((identityType, identityName!)) ?? throw InvalidRequest("IdentityName is invalid");

@@ -23,7 +23,8 @@ internal sealed class MappingWorld
 
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 5, 0, 0, TimeSpan.Zero);
 
-    public MappingWorld()
+    /// <param name="withRecords">Whether the provider keeps desired-state records (in <see cref="Records"/>).</param>
+    public MappingWorld(bool withRecords = false)
     {
         Time = new FakeTimeProvider(Start);
         Emr = new InMemoryEmrClient(Time);
@@ -34,7 +35,8 @@ internal sealed class MappingWorld
         Emr.AddIdentity("USER", UserName, UserId);
         Log = new CollectingLog();
         Stacks = new ScriptedStackStatus();
-        Provider = new SessionMappingOperations(Emr, Stacks, Log, Time);
+        Records = withRecords ? new InMemoryMappingRecords() : null;
+        Provider = new SessionMappingOperations(Emr, Stacks, Records, Log, Time);
     }
 
     public FakeTimeProvider Time { get; }
@@ -45,6 +47,9 @@ internal sealed class MappingWorld
 
     /// <summary>What CloudFormation says of the event's stack; <c>UPDATE_IN_PROGRESS</c> unless a test says otherwise.</summary>
     public ScriptedStackStatus Stacks { get; }
+
+    /// <summary>The records, when the world keeps them.</summary>
+    public InMemoryMappingRecords? Records { get; }
 
     public SessionMappingOperations Provider { get; }
 

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +21,8 @@ public sealed class FakeEmr : SignedAwsFake
     public const string Region = "us-east-1";
     public const string Service = "elasticmapreduce";
 
-    private const string InvalidRequest = "com.amazonaws.emr.v20090331#InvalidRequestException";
+    private const string InvalidRequest = EmrErrors.TypeNamespace + EmrErrors.InvalidRequest;
+    private const string InternalServerError = EmrErrors.TypeNamespace + EmrErrors.InternalServerError;
     private const string TargetPrefix = "ElasticMapReduce.";
     private const int MaxStringLength = 256;
 
@@ -29,10 +32,10 @@ public sealed class FakeEmr : SignedAwsFake
     private static readonly string[] Operations =
     [
         "CreateStudioSessionMapping", "UpdateStudioSessionMapping", "GetStudioSessionMapping",
-        "DeleteStudioSessionMapping", "ListStudioSessionMappings",
+        "DeleteStudioSessionMapping", "ListStudioSessionMappings", "ListStudios",
     ];
 
-    private readonly HashSet<string> _studios = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _studios = new(StringComparer.Ordinal);
     private readonly List<FakeIdentity> _identities = [];
     private readonly Dictionary<(string Studio, string Type, string IdentityId), FakeSessionMapping> _mappings = [];
     private readonly List<FakeEmrRequest> _requests = [];
@@ -40,7 +43,11 @@ public sealed class FakeEmr : SignedAwsFake
     private readonly List<FakeMappingChange> _history = [];
     private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _arrivals = new();
     private readonly Random _random;
+    private double _tokens;
+    private long? _tokensUpdated;
+    private int _throttledByRateLimit;
 
     public FakeEmr(int seed = 20090331)
     {
@@ -66,8 +73,30 @@ public sealed class FakeEmr : SignedAwsFake
     /// <summary>False turns off the signature check (the Authorization header's shape is still required).</summary>
     public bool VerifySignatures { get; set; } = true;
 
-    /// <summary>Page size of ListStudioSessionMappings.</summary>
+    /// <summary>Page size of ListStudioSessionMappings and ListStudios.</summary>
     public int PageSize { get; set; } = 50;
+
+    /// <summary>
+    /// EMR's per-account request rate: a token bucket of <see cref="FakeRateLimit.Burst"/> tokens refilled at
+    /// <see cref="FakeRateLimit.RatePerSecond"/>; a call finding it empty is answered ThrottlingException, as EMR does.
+    /// Null (the default): no limit.
+    /// </summary>
+    public FakeRateLimit? RateLimit { get; set; }
+
+    /// <summary>The clock of the rate limit.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>How many calls the rate limit answered with ThrottlingException.</summary>
+    public int ThrottledByRateLimit
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _throttledByRateLimit;
+            }
+        }
+    }
 
     /// <summary>Every change of mapping state, in order, whoever made it.</summary>
     public IReadOnlyList<FakeMappingChange> MappingHistory => Snapshot(_history);
@@ -93,6 +122,7 @@ public sealed class FakeEmr : SignedAwsFake
             "CreateStudioSessionMapping" => [("elasticmapreduce:CreateStudioSessionMapping", studio), ("sso:CreateApplicationAssignment", "*")],
             "DeleteStudioSessionMapping" => [("elasticmapreduce:DeleteStudioSessionMapping", studio), ("sso:DeleteApplicationAssignment", "*")],
             "ListStudioSessionMappings" => [("elasticmapreduce:ListStudioSessionMappings", "*")],
+            "ListStudios" => [("elasticmapreduce:ListStudios", "*")],
             _ => [("elasticmapreduce:" + operation, studio)],
         };
     }
@@ -109,9 +139,9 @@ public sealed class FakeEmr : SignedAwsFake
             return new FakeEmrCallResult(400, "UnknownOperationException", $"Unknown operation '{operation}'.", []);
         }
 
-        if (operation != "ListStudioSessionMappings" && (input["StudioId"] is null || input["IdentityType"] is null || input.ContainsKey("IdentityId") == input.ContainsKey("IdentityName")))
+        if (operation is not ("ListStudioSessionMappings" or "ListStudios") && (input["StudioId"] is null || input["IdentityType"] is null || input.ContainsKey("IdentityId") == input.ContainsKey("IdentityName")))
         {
-            return new FakeEmrCallResult(400, "ValidationException", "StudioId, IdentityType and exactly one of IdentityId and IdentityName are required.", []);
+            return new FakeEmrCallResult(400, EmrErrors.Validation, "StudioId, IdentityType and exactly one of IdentityId and IdentityName are required.", []);
         }
 
         var (status, answer) = Perform(operation, input, source);
@@ -120,14 +150,21 @@ public sealed class FakeEmr : SignedAwsFake
             : new FakeEmrCallResult(status, InvalidRequest, answer["Message"]!.GetValue<string>(), []);
     }
 
+    /// <summary>
+    /// Completes once <paramref name="count"/> requests (of any operation) have arrived and been recorded, so that a
+    /// test can act while a given request is in flight; throws <see cref="TimeoutException"/> if they do not come in time.
+    /// </summary>
+    public Task WaitForRequestAsync(int count, TimeSpan timeout) => Arrival(count).Task.WaitAsync(timeout);
+
     /// <summary>How many requests named <paramref name="operation"/> arrived.</summary>
     public int CountOf(string operation) => Requests.Count(request => request.Operation == operation);
 
-    public void AddStudio(string studioId)
+    /// <summary>Adds a studio; its name (what ListStudios reports) defaults to its id.</summary>
+    public void AddStudio(string studioId, string? name = null)
     {
         lock (Gate)
         {
-            _studios.Add(studioId);
+            _studios[studioId] = name ?? studioId;
         }
     }
 
@@ -262,16 +299,25 @@ public sealed class FakeEmr : SignedAwsFake
 
         FakeEmrFault? fault;
         FakeEmrError? scheduledError = null;
+        int arrived;
         lock (Gate)
         {
             _requests.Add(received);
+            arrived = _requests.Count;
             if (operation is not null && _scheduledErrors.TryGetValue(operation, out var errors) && errors.Count > 0)
             {
                 scheduledError = errors.Dequeue();
             }
 
             fault = scheduledError is null ? ChooseFault(operation) : null;
+            if (fault is null && scheduledError is null && RateLimit is { } limit && !TakeToken(limit))
+            {
+                fault = FakeEmrFault.Throttle;
+                _throttledByRateLimit++;
+            }
         }
+
+        Arrival(arrived).TrySetResult();
 
         if (Delay > TimeSpan.Zero)
         {
@@ -293,13 +339,16 @@ public sealed class FakeEmr : SignedAwsFake
         switch (fault)
         {
             case FakeEmrFault.Throttle:
-                await WriteAsync(context, 400, "ThrottlingException", "Rate exceeded");
+                await WriteAsync(context, 400, EmrErrors.Throttling, EmrErrors.RateExceeded);
                 return;
             case FakeEmrFault.ServerError:
-                await WriteAsync(context, 500, "com.amazonaws.emr.v20090331#InternalServerError", "Internal error.");
+                await WriteAsync(context, 500, InternalServerError, "Internal error.");
                 return;
             case FakeEmrFault.Drop:
                 context.Abort();
+                return;
+            case FakeEmrFault.Stall:
+                await HoldUntilAbortedAsync(context);
                 return;
             default:
                 break;
@@ -342,6 +391,21 @@ public sealed class FakeEmr : SignedAwsFake
             await WriteAsync(context, status, InvalidRequest, answer["Message"]!.GetValue<string>());
         }
     }
+
+    private static async Task HoldUntilAbortedAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up on the request, which is what this fault waits for.
+        }
+    }
+
+    private TaskCompletionSource Arrival(int count) =>
+        _arrivals.GetOrAdd(count, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private FakeEmrFault? ChooseFault(string? operation)
     {
@@ -410,10 +474,12 @@ public sealed class FakeEmr : SignedAwsFake
 
         var allowed = operation == "ListStudioSessionMappings"
             ? new[] { "StudioId", "IdentityType", "Marker" }
+            : operation == "ListStudios"
+            ? ["Marker"]
             : operation is "CreateStudioSessionMapping" or "UpdateStudioSessionMapping"
                 ? ["StudioId", "IdentityType", "IdentityId", "IdentityName", "SessionPolicyArn"]
                 : ["StudioId", "IdentityType", "IdentityId", "IdentityName"];
-        var required = operation == "ListStudioSessionMappings"
+        var required = operation is "ListStudioSessionMappings" or "ListStudios"
             ? []
             : operation is "CreateStudioSessionMapping" or "UpdateStudioSessionMapping"
                 ? new[] { "StudioId", "IdentityType", "SessionPolicyArn" }
@@ -434,12 +500,12 @@ public sealed class FakeEmr : SignedAwsFake
             var text = value.GetValue<string>();
             if (text.Length > MaxStringLength)
             {
-                return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
+                return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
             }
 
             if (text.Any(character => !IsXmlCharacter(character)))
             {
-                return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
+                return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
             }
         }
 
@@ -447,16 +513,16 @@ public sealed class FakeEmr : SignedAwsFake
         {
             if (!json.ContainsKey(name))
             {
-                return Reject(400, "ValidationException", $"1 validation error detected: Value null at '{Camel(name)}' failed to satisfy constraint: Member must not be null");
+                return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value null at '{Camel(name)}' failed to satisfy constraint: Member must not be null");
             }
         }
 
         if (json["IdentityType"] is { } type && type.GetValue<string>() is not ("USER" or "GROUP"))
         {
-            return Reject(400, "ValidationException", $"1 validation error detected: Value '{type.GetValue<string>()}' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [USER, GROUP]");
+            return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value '{type.GetValue<string>()}' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [USER, GROUP]");
         }
 
-        if (operation != "ListStudioSessionMappings" && json.ContainsKey("IdentityId") == json.ContainsKey("IdentityName"))
+        if (operation is not ("ListStudioSessionMappings" or "ListStudios") && json.ContainsKey("IdentityId") == json.ContainsKey("IdentityName"))
         {
             return Reject(400, InvalidRequest, "Specify either IdentityId or IdentityName, but not both.");
         }
@@ -472,7 +538,7 @@ public sealed class FakeEmr : SignedAwsFake
             if (Authorize(accessKeyId, action, resource, $"{operation} by {accessKeyId}") is { Allowed: false } denial)
             {
                 return denial.Undecided
-                    ? (500, "com.amazonaws.emr.v20090331#InternalServerError", denial.Message)
+                    ? (500, InternalServerError, denial.Message)
                     : (400, "AccessDeniedException", denial.Message);
             }
         }
@@ -492,11 +558,16 @@ public sealed class FakeEmr : SignedAwsFake
                 return (200, List(Member("StudioId"), Member("IdentityType"), Member("Marker")));
             }
 
+            if (operation == "ListStudios")
+            {
+                return (200, ListStudios(Member("Marker")));
+            }
+
             var studioId = Member("StudioId")!;
             var identityType = Member("IdentityType")!;
-            if (!_studios.Contains(studioId))
+            if (!_studios.ContainsKey(studioId))
             {
-                return (400, Error("Studio does not exist"));
+                return (400, Error(EmrErrors.StudioNotFound));
             }
 
             var identityId = Member("IdentityId");
@@ -505,7 +576,7 @@ public sealed class FakeEmr : SignedAwsFake
                 : _identities.Find(candidate => candidate.IdentityType == identityType && candidate.Name == Member("IdentityName"));
             if (identity is null)
             {
-                return (400, Error(identityId is not null ? "IdentityId is invalid" : "IdentityName is invalid"));
+                return (400, Error(identityId is not null ? EmrErrors.IdentityIdInvalid : EmrErrors.IdentityNameInvalid));
             }
 
             var key = (studioId, identityType, identity.Id);
@@ -516,7 +587,7 @@ public sealed class FakeEmr : SignedAwsFake
                 case "CreateStudioSessionMapping":
                     if (exists)
                     {
-                        return (400, Error("Studio session mapping already exists."));
+                        return (400, Error(EmrErrors.MappingAlreadyExists));
                     }
 
                     _mappings[key] = new FakeSessionMapping(studioId, identityType, identity.Id, identity.Name, Member("SessionPolicyArn")!, now, now);
@@ -525,14 +596,14 @@ public sealed class FakeEmr : SignedAwsFake
                 case "UpdateStudioSessionMapping":
                     if (!exists)
                     {
-                        return (400, Error("Studio session mapping does not exist."));
+                        return (400, Error(EmrErrors.MappingNotFound));
                     }
 
                     _mappings[key] = mapping! with { SessionPolicyArn = Member("SessionPolicyArn")!, LastModifiedTime = now };
                     Record(FakeMappingChangeKind.Updated, _mappings[key], source);
                     return (200, []);
                 case "GetStudioSessionMapping":
-                    return exists ? (200, new JsonObject { ["SessionMapping"] = ToJson(mapping!, withLastModified: true) }) : (400, Error("Studio session mapping does not exist."));
+                    return exists ? (200, new JsonObject { ["SessionMapping"] = ToJson(mapping!, withLastModified: true) }) : (400, Error(EmrErrors.MappingNotFound));
                 default:
                     if (exists && _mappings.Remove(key))
                     {
@@ -540,9 +611,58 @@ public sealed class FakeEmr : SignedAwsFake
                         return (200, []);
                     }
 
-                    return (400, Error("Studio session mapping does not exist."));
+                    return (400, Error(EmrErrors.MappingNotFound));
             }
         }
+    }
+
+    private JsonObject ListStudios(string? marker)
+    {
+        var studios = _studios.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var start = marker is null ? 0 : int.Parse(marker, CultureInfo.InvariantCulture);
+        var page = new JsonArray();
+        foreach (var (studioId, name) in studios.Skip(start).Take(PageSize))
+        {
+            page.Add(new JsonObject
+            {
+                ["StudioId"] = studioId,
+                ["Name"] = name,
+                ["AuthMode"] = "IAM_IDENTITY_CENTER",
+                ["Url"] = $"https://{studioId.ToLowerInvariant()}.emrstudio-prod.{Region}.amazonaws.com",
+            });
+        }
+
+        var answer = new JsonObject { ["Studios"] = page };
+        if (start + PageSize < studios.Count)
+        {
+            answer["Marker"] = (start + PageSize).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Takes one token if the bucket has one, refilling it first for the time passed; the caller holds the lock.</summary>
+    private bool TakeToken(FakeRateLimit limit)
+    {
+        var now = Clock.GetTimestamp();
+        if (_tokensUpdated is not { } updated)
+        {
+            _tokens = limit.Burst;
+        }
+        else
+        {
+            var seconds = Clock.GetElapsedTime(updated, now).TotalSeconds;
+            _tokens = Math.Min(limit.Burst, _tokens + (seconds * limit.RatePerSecond));
+        }
+
+        _tokensUpdated = now;
+        if (_tokens < 1)
+        {
+            return false;
+        }
+
+        _tokens--;
+        return true;
     }
 
     private JsonObject List(string? studioId, string? identityType, string? marker)

@@ -50,4 +50,10 @@ internal enum MappingAction
 
     /// <summary>The RequestType was none of Create, Update and Delete.</summary>
     UnknownRequestType,
+
+    /// <summary>A second delivery of an event already answered: the recorded answer was given again, nothing done.</summary>
+    Replayed,
+
+    /// <summary>A delivery of an event issued before the resource's last event: nothing done.</summary>
+    Stale,
 }

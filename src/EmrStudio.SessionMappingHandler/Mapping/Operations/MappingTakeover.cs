@@ -2,9 +2,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Logging;
 
 
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
@@ -77,8 +74,7 @@ internal sealed class MappingTakeover
             new("policyChanged", changed));
         // An adoption that CloudFormation never hears of gets the old policy back, since nothing else would restore it.
         var undo = adoption && changed && oldPolicy is not null ? RestorePolicy(id, oldPolicy) : null;
-        return MappingResult.Success(
-            adoption ? MappingAction.Adopted : MappingAction.Restored, id.Value, MappingAttributes.From(id, existing, properties), undo);
+        return MappingResult.Mapped(adoption ? MappingAction.Adopted : MappingAction.Restored, id, existing, properties, undo);
     }
 
     private Func<CancellationToken, Task> RestorePolicy(MappingId id, string policyArn) =>

@@ -42,6 +42,18 @@ internal sealed class RecordingEmrClient : IEmrClient
         return _inner.DeleteStudioSessionMappingAsync(key, cancellationToken);
     }
 
+    public Task<EmrPage<StudioSummary>> ListStudiosAsync(string? marker, CancellationToken cancellationToken)
+    {
+        _operations.Add("ListStudios");
+        return _inner.ListStudiosAsync(marker, cancellationToken);
+    }
+
+    public Task<EmrPage<SessionMappingDetail>> ListStudioSessionMappingsAsync(string studioId, string? marker, CancellationToken cancellationToken)
+    {
+        _operations.Add("ListStudioSessionMappings");
+        return _inner.ListStudioSessionMappingsAsync(studioId, marker, cancellationToken);
+    }
+
     /// <summary>The event's log fields: the EMR calls made and what they achieved.</summary>
     public IReadOnlyDictionary<string, object?> ToLogFields(MappingAction action, string? stackStatus) =>
         new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -3,9 +3,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.StackStatus;
 
 
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
@@ -24,19 +21,21 @@ namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 internal sealed class UpdateOperation
 {
     /// <summary>The stack status in which an existing replacement target is the stack's own earlier mapping.</summary>
-    public const string RollingBack = "UPDATE_ROLLBACK_IN_PROGRESS";
+    public const string RollingBack = StackStatuses.UpdateRollbackInProgress;
 
     private readonly RecordingEmrClient _emr;
     private readonly MappingCreator _creator;
     private readonly MappingTakeover _takeover;
     private readonly IStackStatusReader _stacks;
+    private readonly EventRecord _record;
 
-    public UpdateOperation(RecordingEmrClient emr, MappingCreator creator, MappingTakeover takeover, IStackStatusReader stacks)
+    public UpdateOperation(RecordingEmrClient emr, MappingCreator creator, MappingTakeover takeover, IStackStatusReader stacks, EventRecord record)
     {
         _emr = emr;
         _creator = creator;
         _takeover = takeover;
         _stacks = stacks;
+        _record = record;
     }
 
     public async Task<MappingResult> ExecuteAsync(CloudFormationRequest request, string incomingId, CancellationToken cancellationToken)
@@ -47,7 +46,13 @@ internal sealed class UpdateOperation
             return MappingResult.Failed(MappingAction.Rejected, incomingId, $"Invalid properties: {parsed.Describe()}");
         }
 
-        var properties = parsed.Properties;
+        var (properties, unresolved) = await StudioResolver.ResolveAsync(_emr, parsed.Properties, "Update failed: ", cancellationToken);
+        if (properties is null)
+        {
+            var action = unresolved!.StartsWith("Invalid properties: ", StringComparison.Ordinal) ? MappingAction.Rejected : MappingAction.Failed;
+            return MappingResult.Failed(action, incomingId, unresolved);
+        }
+
         var old = MappingId.Parse(request.PhysicalResourceId);
         if (old is null || !IsSameStudioAndType(old, properties)
             || (properties.IdentityId is not null && !string.Equals(properties.IdentityId, old.IdentityId, StringComparison.OrdinalIgnoreCase)))
@@ -84,9 +89,24 @@ internal sealed class UpdateOperation
     private async Task<MappingResult> UpdateInPlaceAsync(
         CloudFormationRequest request, SessionMappingProperties properties, MappingId old, SessionMappingDetail current, string incomingId, CancellationToken cancellationToken)
     {
+        var unchanged = MappingResult.Mapped(MappingAction.Unchanged, old, current, properties);
         if (string.Equals(current.SessionPolicyArn, properties.SessionPolicyArn, StringComparison.Ordinal))
         {
-            return MappingResult.Success(MappingAction.Unchanged, old.Value, MappingAttributes.From(old, current, properties));
+            return unchanged;
+        }
+
+        // The new policy is recorded before EMR has it: a record never holds a policy that an update already replaced.
+        var updated = unchanged with { Action = MappingAction.Updated, Desired = null, RecordWritten = true };
+        try
+        {
+            await _record.WriteActiveAsync(old.Value, unchanged.Desired!, updated.Outcome, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return MappingResult.Failed(
+                MappingAction.Failed,
+                incomingId,
+                $"Record: could not be written ({ReasonText.Describe(error)}); the session policy of {properties.DescribePrincipal()} was left unchanged");
         }
 
         var input = new StudioSessionMappingInput
@@ -112,7 +132,7 @@ internal sealed class UpdateOperation
                 $"Update failed: UpdateStudioSessionMapping for {properties.DescribePrincipal()} failed: {ReasonText.Describe(error)}");
         }
 
-        return MappingResult.Success(MappingAction.Updated, old.Value, MappingAttributes.From(old, current, properties));
+        return updated;
     }
 
     /// <summary>
@@ -133,13 +153,12 @@ internal sealed class UpdateOperation
             return MappingResult.Failed(MappingAction.Failed, incomingId, $"Update failed: {creation.FailureReason}");
         }
 
-        var data = MappingAttributes.From(creation.Id, creation.Detail, properties);
         if (creation.Id.Equals(old))
         {
-            return MappingResult.Success(MappingAction.Recreated, old.Value, data);
+            return MappingResult.Mapped(MappingAction.Recreated, old, creation.Detail, properties);
         }
 
-        return MappingResult.Success(MappingAction.Replaced, creation.Id.Value, data, MappingUndo.DeleteOf(_emr, creation.Id));
+        return MappingResult.Mapped(MappingAction.Replaced, creation.Id, creation.Detail, properties, MappingUndo.DeleteOf(_emr, creation.Id));
     }
 
     /// <summary>

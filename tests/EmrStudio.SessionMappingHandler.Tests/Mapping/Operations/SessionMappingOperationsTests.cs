@@ -121,7 +121,7 @@ public sealed class SessionMappingOperationsTests
     [Fact]
     public void Constructor_NullArgument_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => new SessionMappingOperations(null!, _world.Stacks, _world.Log, _world.Time));
+        Assert.Throws<ArgumentNullException>(() => new SessionMappingOperations(null!, _world.Stacks, null, _world.Log, _world.Time));
     }
 
     [Fact]
