@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
+using EmrStudio.Testing.Emulators;
 using EmrStudio.Testing.Iam;
 using EmrStudio.Testing.Stacks.Iam;
 using EmrStudio.Testing.Stacks.Lambda;
@@ -17,10 +18,13 @@ namespace EmrStudio.Testing.Stacks;
 /// and Lambda resources as state, custom resources answered by the published bootstrap in per-function execution
 /// environments, and the fakes that bootstrap talks to (EMR, CloudFormation's DescribeStacks, the ResponseURLs),
 /// every EMR and CloudFormation call authorized against the calling function's role as the stacks have it at that
-/// moment. Stack operations run one at a time.
+/// moment. DynamoDB tables live on a dynalite started with the first one. Stack operations run one at a time.
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 {
+    /// <summary>The handler's variable naming its record table; a function that has it is pointed at the account's DynamoDB.</summary>
+    private const string RecordTableVariable = "EMRSTUDIO_RECORD_TABLE";
+
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _operations = new(1, 1);
     private readonly List<SimulatedStack> _stacks = [];
@@ -32,6 +36,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     private readonly Dictionary<string, IResourceHandler> _handlers;
     private readonly CustomResourceHandler _customResources;
     private readonly string _bootstrapExecutable;
+    private readonly Lazy<Dynalite> _dynamoDb = new(Dynalite.Start);
     private int _environmentCount;
 
     private SimulatedAccount(string bootstrapExecutable, SimulatorOptions options)
@@ -51,7 +56,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             ["AWS::Logs::LogGroup"] = new StatelessResourceHandler("AWS::Logs::LogGroup"),
             ["AWS::Lambda::Permission"] = new StatelessResourceHandler("AWS::Lambda::Permission"),
             ["AWS::CDK::Metadata"] = new StatelessResourceHandler("AWS::CDK::Metadata"),
-            ["AWS::DynamoDB::Table"] = new StatelessResourceHandler("AWS::DynamoDB::Table"),
+            [DynamoDbTableHandler.Type] = new DynamoDbTableHandler(() => DynamoDb),
             ["AWS::Events::Rule"] = new StatelessResourceHandler("AWS::Events::Rule"),
             [TestFailureHandler.Type] = new TestFailureHandler(),
             [NativeSessionMappingHandler.Type] = new NativeSessionMappingHandler(Emr),
@@ -66,6 +71,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     public FakeCloudFormation CloudFormation { get; }
 
     public ResponseUrlReceiver Receiver { get; } = new();
+
+    /// <summary>The account's DynamoDB, started when first needed: its tables are the stacks' AWS::DynamoDB::Table resources.</summary>
+    public Dynalite DynamoDb => _dynamoDb.Value;
 
     /// <summary>Every custom-resource event sent to the bootstrap, in order, with its answer.</summary>
     public IReadOnlyList<CustomResourceExchange> Exchanges
@@ -210,6 +218,11 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         await Receiver.DisposeAsync();
         await CloudFormation.DisposeAsync();
         await Emr.DisposeAsync();
+        if (_dynamoDb.IsValueCreated)
+        {
+            _dynamoDb.Value.Dispose();
+        }
+
         _operations.Dispose();
     }
 
@@ -306,6 +319,12 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             variables["AWS_SECRET_ACCESS_KEY"] = secret;
             variables["AWS_SESSION_TOKEN"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
             variables["EMRSTUDIO_TRUSTED_RESPONSE_HOSTS"] = Receiver.BaseAddress.Authority;
+            if (variables.ContainsKey(RecordTableVariable))
+            {
+                // dynalite takes any signature: the function's own credentials sign its calls there as they would in AWS.
+                variables["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDb.BaseAddress.ToString();
+            }
+
             foreach (var (name, value) in Options.ExtraFunctionEnvironment)
             {
                 variables[name] = value;

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using EmrStudio.StackOperations.Tests.Infrastructure;
 using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
@@ -33,6 +34,10 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
         Assert.True(created.FinalStatus == StackStatuses.CreateComplete, created.ToString());
         Assert.Equal(world.DataScientists.Id, world.Account.Stack(ConsumerStack).Outputs["GroupId"]);
         world.AssertConsistent(world.Declared([ConsumerStack]));
+        var record = await world.Account.DynamoDb.Client.GetItemAsync(
+            world.Account.Stack(HandlerStack).Outputs["RecordTableName"],
+            new Dictionary<string, AttributeValue> { ["pk"] = new($"{world.Account.Stack(ConsumerStack).StackId}|{consumer.SingleLogicalIdOfType(MappingType)}") });
+        Assert.True(record.IsItemSet, "The handler wrote no record of the mapping to the handler stack's table.");
 
         var updated = await world.DeployAsync(ConsumerStack, consumer, new Dictionary<string, string> { ["StudioId"] = StudioX, ["SessionPolicyName"] = "team/EmrStudioDataScientistV2" });
         Assert.True(updated.FinalStatus == StackStatuses.UpdateComplete, updated.ToString());
@@ -55,9 +60,11 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
             world.AssertConsistent([]);
         }
 
+        var table = world.Account.Stack(HandlerStack).Outputs["RecordTableName"];
         var handlerDeleted = await world.DeleteAsync(HandlerStack);
 
         Assert.True(handlerDeleted.FinalStatus == StackStatuses.DeleteComplete, handlerDeleted.ToString());
         world.AssertConsistent([]);
+        Assert.Contains(table, (await world.Account.DynamoDb.Client.ListTablesAsync()).TableNames);
     }
 }

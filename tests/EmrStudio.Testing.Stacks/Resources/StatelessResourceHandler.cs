@@ -4,8 +4,8 @@ namespace EmrStudio.Testing.Stacks.Resources;
 
 /// <summary>
 /// Types that only need ids and attributes here: AWS::Logs::LogGroup (Ref the name, Arn), AWS::Lambda::Permission
-/// (every change replaces), AWS::CDK::Metadata, AWS::DynamoDB::Table (Ref the name, Arn; the handler's record table)
-/// and AWS::Events::Rule (Ref the name, Arn; the reconcile schedule, which never fires here).
+/// (every change replaces), AWS::CDK::Metadata and AWS::Events::Rule (Ref the name, Arn; the reconcile schedule, which
+/// never fires here).
 /// </summary>
 internal sealed class StatelessResourceHandler(string type) : IResourceHandler
 {
@@ -14,7 +14,6 @@ internal sealed class StatelessResourceHandler(string type) : IResourceHandler
         var id = type switch
         {
             "AWS::Logs::LogGroup" => PhysicalNames.NameOrGenerated(request.Properties, "LogGroupName", request, 512),
-            "AWS::DynamoDB::Table" => PhysicalNames.NameOrGenerated(request.Properties, "TableName", request, 255),
             "AWS::Events::Rule" => PhysicalNames.NameOrGenerated(request.Properties, "Name", request, 64),
             _ => PhysicalNames.Generate(request.Stack.Name, request.LogicalId, 64),
         };
@@ -29,7 +28,6 @@ internal sealed class StatelessResourceHandler(string type) : IResourceHandler
     {
         "AWS::Logs::LogGroup" => ReplacementRules.AnyChanged(oldProperties, newProperties, "LogGroupName", "LogGroupClass"),
         "AWS::Lambda::Permission" => ReplacementRules.AnythingChanged(oldProperties, newProperties),
-        "AWS::DynamoDB::Table" => ReplacementRules.AnyChanged(oldProperties, newProperties, "TableName", "KeySchema"),
         "AWS::Events::Rule" => ReplacementRules.AnyChanged(oldProperties, newProperties, "Name", "EventBusName"),
         _ => false,
     };
@@ -37,7 +35,6 @@ internal sealed class StatelessResourceHandler(string type) : IResourceHandler
     private ResourceOutcome Outcome(string id) => type switch
     {
         "AWS::Logs::LogGroup" => Arn(id, $"arn:aws:logs:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:log-group:{id}:*"),
-        "AWS::DynamoDB::Table" => Arn(id, $"arn:aws:dynamodb:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:table/{id}"),
         "AWS::Events::Rule" => Arn(id, $"arn:aws:events:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:rule/{id}"),
         _ => ResourceOutcome.Success(id),
     };
