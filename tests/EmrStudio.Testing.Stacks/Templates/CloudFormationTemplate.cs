@@ -6,7 +6,7 @@ namespace EmrStudio.Testing.Stacks.Templates;
 
 /// <summary>
 /// A template as CloudFormation holds it, in JSON form: from a synthesized CDK app, from JSON or YAML text or files
-/// (YAML through cfn-lint's loader), optionally after the SAM transform. Immutable: edits return a new template.
+/// (YAML through cfn-lint's loader). Immutable: edits return a new template.
 /// </summary>
 public sealed class CloudFormationTemplate
 {
@@ -82,34 +82,6 @@ public sealed class CloudFormationTemplate
         }
 
         return FromJson(json, description);
-    }
-
-    /// <summary>
-    /// What <c>aws cloudformation package</c> then CloudFormation's <c>AWS::Serverless-2016-10-31</c> transform make of
-    /// this template: local CodeUri paths become an S3 location (named by the file's hash when it exists), then the real
-    /// SAM translator expands the serverless resources with these parameter values.
-    /// </summary>
-    public CloudFormationTemplate WithSamTransform(IReadOnlyDictionary<string, string>? parameters = null, string? baseDirectory = null)
-    {
-        var root = Root;
-        foreach (var (_, resource) in root[nameof(Resources)] as JsonObject ?? [])
-        {
-            if (resource?["Type"]?.GetValue<string>() == "AWS::Serverless::Function" && resource["Properties"]?["CodeUri"] is JsonValue codeUri
-                && codeUri.GetValue<string>() is var path && !path.StartsWith("s3://", StringComparison.Ordinal))
-            {
-                var file = Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path);
-                var key = File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : "unbuilt-" + Path.GetFileName(path);
-                resource["Properties"]!["CodeUri"] = $"s3://simulated-deployment-artifacts/{key}.zip";
-            }
-        }
-
-        var parameterJson = new JsonObject();
-        foreach (var (name, value) in parameters ?? new Dictionary<string, string>())
-        {
-            parameterJson[name] = value;
-        }
-
-        return FromJson(PythonTemplateTools.Transform(root.ToJsonString(), parameterJson.ToJsonString()), Description + " (SAM transform)");
     }
 
     /// <summary>

@@ -55,11 +55,6 @@ public sealed class RequiredTool
         "cfn-lint (Python module cfnlint)", "1.x", "pip install cfn-lint==1.51.0",
         "python3", ["-c", "import cfnlint.version; print(cfnlint.version.__version__)"], version => Major(version) == 1, Python);
 
-    /// <summary>The AWS SAM translator, which expands template.yaml's serverless function as CloudFormation's transform does.</summary>
-    public static RequiredTool SamTranslator { get; } = new(
-        "aws-sam-translator (Python module samtranslator)", "1.x", "pip install aws-sam-translator==1.110.0",
-        "python3", ["-c", "import samtranslator; print(samtranslator.__version__)"], version => Major(version) == 1, Python);
-
     /// <summary>Node.js: the CDK's jsii runtime, the CDK CLI and cdk-nag run on it.</summary>
     public static RequiredTool Node { get; } = new(
         "Node.js (node)", "18 or later", "apt-get install -y nodejs npm",
