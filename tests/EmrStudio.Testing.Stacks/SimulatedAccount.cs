@@ -4,6 +4,7 @@ using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Emulators;
+using EmrStudio.Testing.Stacks.DynamoDb;
 using EmrStudio.Testing.Iam;
 using EmrStudio.Testing.Stacks.Iam;
 using EmrStudio.Testing.Stacks.Lambda;
@@ -17,8 +18,8 @@ namespace EmrStudio.Testing.Stacks;
 /// One AWS account and region as a test sees it: CloudFormation stacks played by CloudFormation's rules, their IAM
 /// and Lambda resources as state, custom resources answered by the published bootstrap in per-function execution
 /// environments, and the fakes that bootstrap talks to (EMR, CloudFormation's DescribeStacks, the ResponseURLs),
-/// every EMR and CloudFormation call authorized against the calling function's role as the stacks have it at that
-/// moment. DynamoDB tables live on a dynalite started with the first one. Stack operations run one at a time.
+/// every EMR, CloudFormation and DynamoDB call authorized against the calling function's role as the stacks have it at
+/// that moment. DynamoDB tables live on a dynalite started when first needed. Stack operations run one at a time.
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 {
@@ -44,6 +45,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         _bootstrapExecutable = bootstrapExecutable;
         Options = options;
         CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this };
+        DynamoDbGate = new DynamoDbGate(() => DynamoDb) { Authorizer = this };
         Emr.Authorizer = this;
         _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange);
         _handlers = new(StringComparer.Ordinal)
@@ -75,6 +77,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     /// <summary>The account's DynamoDB, started when first needed: its tables are the stacks' AWS::DynamoDB::Table resources.</summary>
     public Dynalite DynamoDb => _dynamoDb.Value;
 
+    /// <summary>DynamoDB as the functions reach it: <see cref="DynamoDb"/> behind IAM.</summary>
+    public DynamoDbGate DynamoDbGate { get; }
+
     /// <summary>Every custom-resource event sent to the bootstrap, in order, with its answer.</summary>
     public IReadOnlyList<CustomResourceExchange> Exchanges
     {
@@ -105,6 +110,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             all.AddRange(Emr.Rejections.Select(rejection => $"EMR refused a {rejection.Request.Operation} call: {rejection.StatusCode} {rejection.ErrorType} {rejection.Message}"));
             all.AddRange(Emr.AuthorizationFailures);
             all.AddRange(CloudFormation.AuthorizationFailures);
+            all.AddRange(DynamoDbGate.Rejections);
+            all.AddRange(DynamoDbGate.AuthorizationFailures);
             foreach (var environment in _lambda.AllEnvironments)
             {
                 all.AddRange(environment.Runtime.Results.Where(result => result.IsError).Select(result => $"{environment.FunctionName} reported an invocation error: {result.Body}"));
@@ -127,6 +134,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             await account.Emr.StartAsync();
             await account.CloudFormation.StartAsync();
             await account.Receiver.StartAsync();
+            await account.DynamoDbGate.StartAsync();
         }
         catch
         {
@@ -218,6 +226,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         await Receiver.DisposeAsync();
         await CloudFormation.DisposeAsync();
         await Emr.DisposeAsync();
+        await DynamoDbGate.DisposeAsync();
         if (_dynamoDb.IsValueCreated)
         {
             _dynamoDb.Value.Dispose();
@@ -298,6 +307,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
         Emr.AddCredentials(accessKeyId, secret);
         CloudFormation.AddCredentials(accessKeyId, secret);
+        DynamoDbGate.AddCredentials(accessKeyId, secret);
         return await LambdaExecutionEnvironment.StartAsync(_bootstrapExecutable, functionName, properties.ToJsonString(), accessKeyId, runtimeApi =>
         {
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -321,8 +331,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             variables["EMRSTUDIO_TRUSTED_RESPONSE_HOSTS"] = Receiver.BaseAddress.Authority;
             if (variables.ContainsKey(RecordTableVariable))
             {
-                // dynalite takes any signature: the function's own credentials sign its calls there as they would in AWS.
-                variables["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDb.BaseAddress.ToString();
+                variables["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDbGate.BaseAddress.ToString();
             }
 
             foreach (var (name, value) in Options.ExtraFunctionEnvironment)

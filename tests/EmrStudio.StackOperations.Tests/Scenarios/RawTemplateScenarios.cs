@@ -45,6 +45,28 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
     }
 
     [Fact]
+    public async Task Deploy_HandlerRoleWithoutTheRecordGrant_FailsTheMappingOnTheDeniedReadAndMapsNothing()
+    {
+        await using var world = await StackWorld.StartAsync(published, output);
+        var withoutRecordGrant = HandlerTemplate().With(root =>
+        {
+            foreach (var policy in root["Resources"]!["HandlerRole"]!["Properties"]!["Policies"]!.AsArray())
+            {
+                var statements = policy!["PolicyDocument"]!["Statement"]!.AsArray();
+                statements.Remove(statements.Single(s => s!["Sid"]?.GetValue<string>() == "Record"));
+            }
+        });
+        await world.DeployAsync(HandlerStack, withoutRecordGrant, new Dictionary<string, string> { ["Studios"] = StudioX });
+        var consumer = CloudFormationTemplate.FromFile(RepositoryRoot.File("examples/session-mapping.yaml"));
+
+        var created = await world.DeployAsync(ConsumerStack, consumer, new Dictionary<string, string> { ["StudioId"] = StudioX });
+
+        var failure = created.Events.First(e => e.ResourceType == MappingType && e.ResourceStatus == "CREATE_FAILED");
+        Assert.StartsWith("Record: could not be read: AccessDeniedException: User: arn:aws:sts::", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(world.Emr.Mappings);
+    }
+
+    [Fact]
     public async Task Delete_ConsumerStackThenHandlerStack_RemovesTheMapping()
     {
         await using var world = await StackWorld.StartAsync(published, output);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EmrStudio.Testing.Emulators;
+using EmrStudio.Testing.Stacks.DynamoDb;
 
 namespace EmrStudio.Testing.Stacks.Resources;
 
@@ -13,9 +14,6 @@ namespace EmrStudio.Testing.Stacks.Resources;
 internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb) : IResourceHandler
 {
     public const string Type = "AWS::DynamoDB::Table";
-
-    public static string Arn(string tableName) =>
-        $"arn:{SimulatedAccountDefaults.Partition}:dynamodb:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:table/{tableName}";
 
     public async Task<ResourceOutcome> CreateAsync(ResourceRequest request)
     {
@@ -89,7 +87,7 @@ internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb) : IResourceH
     public bool RequiresReplacement(JsonObject oldProperties, JsonObject newProperties) =>
         ReplacementRules.AnyChanged(oldProperties, newProperties, "TableName", "KeySchema");
 
-    private static ResourceOutcome Outcome(string name) => ResourceOutcome.Success(name, attributes: new JsonObject { ["Arn"] = Arn(name) });
+    private static ResourceOutcome Outcome(string name) => ResourceOutcome.Success(name, attributes: new JsonObject { ["Arn"] = DynamoDbGate.TableArn(name) });
 
     private static IEnumerable<JsonObject> Items(JsonObject properties, string name) =>
         (properties[name] as JsonArray ?? throw new InvalidOperationException($"{Type} needs {name}.")).Select(item => item!.AsObject());
