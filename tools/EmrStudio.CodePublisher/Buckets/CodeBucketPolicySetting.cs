@@ -20,6 +20,20 @@ internal sealed class CodeBucketPolicySetting(string partition, string organizat
             () => s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken),
             cancellationToken);
         var existing = string.IsNullOrEmpty(current?.Policy) ? null : current.Policy;
+        if (S3ErrorDocument.TryRead(existing) is { } error)
+        {
+            // AWSSDK.S3 4.1 does not raise S3's 404 answers to GetBucketPolicy: it returns them as a response whose
+            // Policy is the error document. NoSuchBucketPolicy means "no policy"; anything else is the failure it says.
+            if (error.Code != AbsentErrorCode)
+            {
+                throw new S3CallException(
+                    S3Operations.GetBucketPolicy,
+                    $"{error.Code} (HTTP {(int)current!.HttpStatusCode}){(error.Message.Length > 0 ? ": " + error.Message : string.Empty)}",
+                    null);
+            }
+
+            existing = null;
+        }
         PolicyMerge merge;
         try
         {
