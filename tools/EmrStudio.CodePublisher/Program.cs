@@ -8,4 +8,4 @@ Console.CancelKeyPress += (_, cancel) =>
     cancel.Cancel = true;
     cancellation.Cancel();
 };
-return await PublishCommand.RunAsync(args, Console.Out, Console.Error, PublishCommand.AwsClientsAsync, cancellation.Token);
+return await PublishCommand.RunAsync(args, Console.Out, Console.Error, PublishCommand.AwsClientsAsync, TimeProvider.System, cancellation.Token);

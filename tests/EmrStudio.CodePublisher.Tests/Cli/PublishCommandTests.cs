@@ -57,7 +57,7 @@ public sealed class PublishCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await PublishCommand.RunAsync(args, output, error, NoClients, CancellationToken.None);
+        var exitCode = await PublishCommand.RunAsync(args, output, error, NoClients, NoWaitClock.Instance, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -12,8 +12,14 @@ public static class S3Endpoint
 {
     public static BasicAWSCredentials Credentials { get; } = new(S3rver.AccessKeyId, S3rver.SecretAccessKey);
 
-    /// <summary>The command as a user runs it with --endpoint-url, one attempt per call so that an injected fault is final.</summary>
-    public static async Task<PublishRun> PublishAsync(S3Front front, params string[] args)
+    /// <summary>
+    /// The command as a user runs it with --endpoint-url, one attempt per call so that an injected fault is final, in
+    /// a run that must not wait (<see cref="NoWaitClock"/>).
+    /// </summary>
+    public static Task<PublishRun> PublishAsync(S3Front front, params string[] args) => PublishAsync(front, NoWaitClock.Instance, args);
+
+    /// <summary>The command as <see cref="PublishAsync(S3Front, string[])"/> runs it, with its waits on <paramref name="time"/>.</summary>
+    public static async Task<PublishRun> PublishAsync(S3Front front, TimeProvider time, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(front);
         using var output = new StringWriter();
@@ -23,6 +29,7 @@ public static class S3Endpoint
             output,
             error,
             options => Task.FromResult<IS3ClientFactory>(new S3ClientFactory(Credentials, options.EndpointUrl, options.MaxAttempts)),
+            time,
             CancellationToken.None);
         return new PublishRun(exitCode, output.ToString(), error.ToString());
     }

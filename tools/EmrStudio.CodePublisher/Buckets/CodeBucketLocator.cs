@@ -50,7 +50,8 @@ internal static class CodeBucketLocator
             throw new S3CallException(
                 S3Operations.CreateBucket,
                 $"the name {bucket} is taken by another AWS account ({exception.Detail}); bucket names are global, so choose another --bucket-prefix",
-                exception.InnerException);
+                exception.InnerException,
+                exception.ErrorCode);
         }
     }
 

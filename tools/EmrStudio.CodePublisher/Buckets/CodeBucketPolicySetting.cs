@@ -29,7 +29,8 @@ internal sealed class CodeBucketPolicySetting(string partition, string organizat
                 throw new S3CallException(
                     S3Operations.GetBucketPolicy,
                     $"{error.Code} (HTTP {(int)current!.HttpStatusCode}){(error.Message.Length > 0 ? ": " + error.Message : string.Empty)}",
-                    null);
+                    null,
+                    error.Code);
             }
 
             existing = null;

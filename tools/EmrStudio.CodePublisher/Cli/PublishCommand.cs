@@ -13,17 +13,20 @@ internal static class PublishCommand
     /// <param name="output">Progress, the summary and the parameters.</param>
     /// <param name="error">Input problems and help.</param>
     /// <param name="clientsFor">Makes the S3 clients once the options are known (resolving credentials may fail as invalid input).</param>
+    /// <param name="time">The clock the waits on a new bucket run on (<see cref="NewBucketPropagation"/>).</param>
     /// <param name="cancellationToken">Stops between calls.</param>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
         TextWriter output,
         TextWriter error,
         Func<PublishOptions, Task<IS3ClientFactory>> clientsFor,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(clientsFor);
+        ArgumentNullException.ThrowIfNull(time);
         PublishPlan plan;
         IS3ClientFactory clients;
         try
@@ -48,7 +51,7 @@ internal static class PublishCommand
 
         try
         {
-            var results = await Publishing.CodePublisher.RunAsync(plan, clients, output, cancellationToken);
+            var results = await Publishing.CodePublisher.RunAsync(plan, clients, output, time, cancellationToken);
             return results.All(result => result.Succeeded) ? ExitCodes.Success : ExitCodes.RegionFailed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

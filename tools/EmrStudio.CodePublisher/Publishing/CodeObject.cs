@@ -43,7 +43,8 @@ internal static class CodeObject
             throw new S3CallException(
                 exception.Operation,
                 $"{exception.Detail} (S3 also answers 403 for a missing key to a caller without s3:ListBucket on the bucket: grant {S3Operations.HeadObject.Action} and {S3Operations.ListBucket.Action})",
-                exception.InnerException);
+                exception.InnerException,
+                exception.ErrorCode);
         }
 
         string? replacedBecause = null;

@@ -9,7 +9,8 @@ namespace EmrStudio.CodePublisher.Publishing;
 /// </summary>
 internal static class CodePublisher
 {
-    public static async Task<IReadOnlyList<RegionResult>> RunAsync(PublishPlan plan, IS3ClientFactory clients, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RegionResult>> RunAsync(
+        PublishPlan plan, IS3ClientFactory clients, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);
@@ -20,7 +21,7 @@ internal static class CodePublisher
         await output.WriteLineAsync($"Regions: {string.Join(", ", plan.Regions)}; buckets {plan.BucketPrefix}-<region>; organization {plan.OrganizationId}");
         await output.WriteLineAsync();
 
-        var publisher = new RegionPublisher(clients, plan, output);
+        var publisher = new RegionPublisher(clients, plan, output, time);
         var results = new List<RegionResult>();
         foreach (var region in plan.Regions)
         {

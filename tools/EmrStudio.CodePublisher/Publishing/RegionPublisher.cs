@@ -7,9 +7,14 @@ namespace EmrStudio.CodePublisher.Publishing;
 
 /// <summary>
 /// Brings one region to the desired state, one step after another, writing one line per step: the bucket (found or
-/// created), each setting (verified, applied or repaired), then the code object (uploaded or already there).
+/// created), each setting (verified, applied or repaired), then the code object (uploaded or already there). On a bucket
+/// this run created, a step that S3 answers with NoSuchBucket is tried again after a wait (<see cref="NewBucketPropagation"/>).
 /// </summary>
-internal sealed class RegionPublisher(IS3ClientFactory clients, PublishPlan plan, TextWriter output)
+/// <param name="clients">Makes the region's S3 client.</param>
+/// <param name="plan">What to publish.</param>
+/// <param name="output">Where the progress lines go.</param>
+/// <param name="time">The clock of the waits between the tries on a bucket that is not visible yet (<see cref="NewBucketPropagation"/>).</param>
+internal sealed class RegionPublisher(IS3ClientFactory clients, PublishPlan plan, TextWriter output, TimeProvider time)
 {
     public const string BucketStep = "bucket";
     public const string CodeStep = "code";
@@ -23,16 +28,17 @@ internal sealed class RegionPublisher(IS3ClientFactory clients, PublishPlan plan
             using var s3 = clients.Create(region);
             result.BucketState = await CodeBucketLocator.EnsureAsync(s3, result.Bucket, region, cancellationToken);
             await WriteAsync(region, ProgressText.Bucket(result));
+            var created = result.BucketState == BucketState.Created;
             foreach (var setting in Settings())
             {
                 step = setting.Name;
-                var settingResult = await setting.EnsureAsync(s3, result.Bucket, cancellationToken);
+                var settingResult = await UntilVisibleAsync(region, step, created, () => setting.EnsureAsync(s3, result.Bucket, cancellationToken), cancellationToken);
                 result.Settings.Add(settingResult);
                 await WriteAsync(region, ProgressText.Setting(settingResult, result.BucketState.Value));
             }
 
             step = CodeStep;
-            result.Code = await CodeObject.EnsureAsync(s3, result.Bucket, plan.Zip, cancellationToken);
+            result.Code = await UntilVisibleAsync(region, step, created, () => CodeObject.EnsureAsync(s3, result.Bucket, plan.Zip, cancellationToken), cancellationToken);
             await WriteAsync(region, ProgressText.Code(result.Code, result.Bucket, plan.Zip.Key));
         }
         catch (S3CallException exception)
@@ -65,6 +71,23 @@ internal sealed class RegionPublisher(IS3ClientFactory clients, PublishPlan plan
         new VersioningSetting(),
         new CodeBucketPolicySetting(plan.Partition, plan.OrganizationId),
     ];
+
+    private async Task<T> UntilVisibleAsync<T>(string region, string step, bool created, Func<Task<T>> run, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await run();
+            }
+            catch (S3CallException exception) when (created && NewBucketPropagation.IsNotYetVisible(exception) && attempt < NewBucketPropagation.Waits.Count)
+            {
+                var pause = NewBucketPropagation.Waits[attempt];
+                await WriteAsync(region, $"{step}: the new bucket is not visible yet ({exception.Operation.Name} answered {exception.ErrorCode}); trying again in {pause.TotalSeconds:0} s");
+                await Task.Delay(pause, time, cancellationToken);
+            }
+        }
+    }
 
     private Task WriteAsync(string region, string line) => output.WriteLineAsync($"[{region}] {line}");
 }

@@ -15,7 +15,8 @@ namespace EmrStudio.CodePublisher.Tests.TestDoubles.S3;
 /// controls and versioning (GET/PUT/DELETE), the bucket's region (GetBucketLocation, and the region checks of
 /// CreateBucket and of every signature), ListBuckets' prefix, and what HeadObject reports beyond s3rver (encryption,
 /// the SHA-256 checksum, the version id). It verifies every SigV4 signature and payload checksum, records each call,
-/// and answers injected faults. Buckets named as foreign belong to "another account".
+/// and answers injected faults, and, when asked, NoSuchBucket for a new bucket's first requests. Buckets named as
+/// foreign belong to "another account".
 /// </summary>
 public sealed class S3Front : KestrelFake
 {
@@ -31,6 +32,7 @@ public sealed class S3Front : KestrelFake
     private readonly Dictionary<(string Bucket, string Key), FakeObjectState> _objects = [];
     private readonly HashSet<string> _foreign = new(StringComparer.Ordinal);
     private readonly List<S3Fault> _faults = [];
+    private readonly Dictionary<string, int> _unseen = new(StringComparer.Ordinal);
     private readonly List<S3Call> _calls = [];
     private int _requests;
     private int _versions;
@@ -39,6 +41,12 @@ public sealed class S3Front : KestrelFake
 
     /// <summary>What CreateBucket gives a new bucket (default: what S3 gives it today).</summary>
     public NewBucketDefaults NewBuckets { get; set; } = NewBucketDefaults.Current;
+
+    /// <summary>
+    /// How many requests on a bucket after CreateBucket made it answer NoSuchBucket, as S3 may while a new bucket
+    /// propagates (default none).
+    /// </summary>
+    public int NewBucketUnseenRequests { get; set; }
 
     public IReadOnlyList<S3Call> Calls
     {
@@ -108,7 +116,7 @@ public sealed class S3Front : KestrelFake
         var body = await ReadBodyAsync(request);
         var target = S3Target.Of(request);
         var (signedRegion, error) = S3Signature.Verify(request, body, key => key == S3rver.AccessKeyId ? S3rver.SecretAccessKey : null);
-        error ??= FaultFor(target, request.Query["prefix"].ToString()) ?? WrongRegion(target, signedRegion) ?? PayloadChecksums.Mismatch(request, body);
+        error ??= FaultFor(target, request.Query["prefix"].ToString()) ?? NotYetVisible(target) ?? WrongRegion(target, signedRegion) ?? PayloadChecksums.Mismatch(request, body);
         if (error is not null)
         {
             await WriteErrorAsync(context, error);
@@ -267,6 +275,7 @@ public sealed class S3Front : KestrelFake
             lock (_gate)
             {
                 _buckets[bucket] = created;
+                _unseen[bucket] = NewBucketUnseenRequests;
             }
         }
 
@@ -458,6 +467,25 @@ public sealed class S3Front : KestrelFake
             return _faults.FirstOrDefault(fault =>
                 (fault.Operation is null || fault.Operation == target.Operation)
                 && (fault.Bucket == target.Bucket || (target.Operation == "ListBuckets" && fault.Bucket == listPrefix)))?.Error;
+        }
+    }
+
+    private S3Error? NotYetVisible(S3Target target)
+    {
+        if (target.Bucket is not { } bucket || target.Operation == "CreateBucket")
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (_unseen.GetValueOrDefault(bucket) <= 0)
+            {
+                return null;
+            }
+
+            _unseen[bucket]--;
+            return S3Errors.NoSuchBucket(bucket);
         }
     }
 
