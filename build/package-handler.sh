@@ -3,8 +3,9 @@
 # `bootstrap` at its root and its executable bit set, as Lambda's provided.al2023 runtime expects. The zip is what
 # template.yaml's CodeUri names (aws cloudformation package, sam deploy) and what aws lambda create-function takes.
 #
-# The zip is reproducible: same bootstrap, same bytes (fixed timestamp, no extra attributes), so re-packaging an
-# unchanged handler uploads nothing new and updates no function.
+# The zip is reproducible: the same commit gives the same bootstrap (the project maps source paths, see its csproj)
+# and the same zip bytes (a fixed timestamp in UTC, no extra attributes, one entry), so re-packaging an unchanged
+# handler uploads nothing new and updates no function. build/verify-reproducible.sh proves it.
 #
 # Usage: build/package-handler.sh            (from anywhere; needs the .NET SDK and zip, on linux-x64)
 set -euo pipefail
@@ -27,8 +28,10 @@ rm -rf "$staging_dir" "$zip_path"
 mkdir -p "$staging_dir"
 cp "$publish_dir/bootstrap" "$staging_dir/bootstrap"
 chmod 0755 "$staging_dir/bootstrap"
+# A zip entry stores local time: zip must run in UTC too, or the same mtime is written differently in each time zone.
+# ZIPOPT would add options from the caller's environment.
 TZ=UTC touch -t 198001010000 "$staging_dir/bootstrap"
-(cd "$staging_dir" && zip -q -X -9 "../$(basename "$zip_path")" bootstrap)
+(cd "$staging_dir" && env -u ZIPOPT TZ=UTC zip -q -X -9 "../$(basename "$zip_path")" bootstrap)
 rm -rf "$staging_dir"
 
 # Fail loudly if the archive is not what Lambda needs: one entry, bootstrap, mode -rwxr-xr-x.

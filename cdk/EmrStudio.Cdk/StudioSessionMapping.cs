@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.SessionMappingHandler.Mapping;
 
 namespace EmrStudio.Cdk;
 
@@ -21,16 +22,17 @@ namespace EmrStudio.Cdk;
 /// });
 /// </code>
 /// </example>
-public sealed class StudioSessionMapping : Construct
+public sealed class StudioSessionMapping : Construct, IStudioSessionMapping
 {
     /// <summary>Defines a session mapping, and the stack's shared handler if this is the stack's first mapping.</summary>
     /// <param name="scope">The parent construct.</param>
     /// <param name="id">The construct id.</param>
     /// <param name="props">The studio, the identity and the session policy.</param>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="StudioSessionMappingValidationException">
     /// A literal value breaks the resource's rules, this mapping repeats another's principal, or its handler options
     /// differ from another mapping's; the message names the construct path and the property.
     /// </exception>
+    /// <exception cref="ArgumentNullException">A required member of <paramref name="props"/> is null.</exception>
     public StudioSessionMapping(Construct scope, string id, StudioSessionMappingProps props)
         : base(scope, id)
     {
@@ -39,18 +41,13 @@ public sealed class StudioSessionMapping : Construct
         var studioId = (props.StudioId ?? throw Validation.Missing(path, "StudioId")).StudioId;
         var identity = props.Identity ?? throw Validation.Missing(path, "Identity");
         var policyArn = (props.SessionPolicy ?? throw Validation.Missing(path, "SessionPolicy")).PolicyArn;
-        Validation.StudioId(path, studioId);
-        Validation.SessionPolicyArn(path, policyArn);
+        Validation.Property(path, PropertyRules.StudioId, studioId);
+        Validation.Property(path, PropertyRules.SessionPolicyArn, policyArn);
         Validation.MappingRemovalPolicy(path, props.RemovalPolicy);
-        var (identityProperty, identityValue) = identity.Id is { } identityId ? ("IdentityId", identityId) : ("IdentityName", identity.Name);
-        if (identityProperty == "IdentityId")
-        {
-            Validation.IdentityId(path, identityValue);
-        }
-        else
-        {
-            Validation.IdentityName(path, identityValue);
-        }
+        var (identityRule, identityValue) = identity.Id is { } identityId
+            ? (PropertyRules.IdentityId, identityId)
+            : (PropertyRules.IdentityName, identity.Name);
+        Validation.Property(path, identityRule, identityValue);
 
         var identityType = identity.Type == StudioIdentityType.User ? "USER" : "GROUP";
         var settings = props.HandlerOptions is { } options ? HandlerSettings.From(options, path) : null;
@@ -61,15 +58,15 @@ public sealed class StudioSessionMapping : Construct
             handler.Configure(settings, path);
         }
 
-        handler.AddMapping(path, new MappingKey(studioId, identityType, identityProperty, identityValue!));
+        handler.AddMapping(path, new MappingKey(studioId, identityType, identityRule.Name, identityValue!));
         HandlerFunction = handler.Function;
 
         var properties = new Dictionary<string, object>
         {
-            ["StudioId"] = studioId,
-            ["IdentityType"] = identityType,
-            [identityProperty] = identityValue!,
-            ["SessionPolicyArn"] = policyArn,
+            [PropertyRules.StudioId.Name] = studioId,
+            [PropertyRules.IdentityType.Name] = identityType,
+            [identityRule.Name] = identityValue!,
+            [PropertyRules.SessionPolicyArn.Name] = policyArn,
             // CloudFormation's own property (CustomResourceProps in this CDK version has no member for it): a broken
             // handler then fails the stack within minutes instead of after the default hour.
             ["ServiceTimeout"] = HandlerDefaults.ServiceTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
@@ -77,7 +74,7 @@ public sealed class StudioSessionMapping : Construct
         if (props.AdoptExisting)
         {
             // Only when asked: without it, the resource's properties, and so existing stacks, stay as they were.
-            properties["AdoptExisting"] = "true";
+            properties[PropertyRules.AdoptExisting.Name] = "true";
         }
 
         CustomResource = new CustomResource(this, "Resource", new CustomResourceProps
@@ -90,6 +87,23 @@ public sealed class StudioSessionMapping : Construct
         // Lambda retries an asynchronous event unless the invoke configuration says not to: it must exist first.
         CustomResource.Node.AddDependency(handler.InvokeConfig);
     }
+
+    /// <summary>
+    /// A mapping that exists already, by its id (the <c>MappingId</c> of a mapping in another stack, an output, a
+    /// parameter), to use its studio, identity type and principal in this app. Nothing is added to the template.
+    /// </summary>
+    /// <param name="scope">The parent construct.</param>
+    /// <param name="id">The construct id.</param>
+    /// <param name="mappingId">
+    /// <c>emrstudio:&lt;StudioId&gt;/&lt;USER or GROUP&gt;/&lt;IdentityId, percent-encoded&gt;</c>, or a token. A literal
+    /// id is checked with the handler's own rules and read here; a token is split by CloudFormation, and its
+    /// <see cref="IStudioSessionMapping.IdentityId"/> is the id's last part as it stands, which is the Identity Store id
+    /// itself (the encoding keeps letters, digits and dashes).
+    /// </param>
+    /// <returns>The imported mapping.</returns>
+    /// <exception cref="StudioSessionMappingValidationException">A literal id is no session mapping id; the message names the construct path.</exception>
+    public static IStudioSessionMapping FromMappingId(Construct scope, string id, string mappingId) =>
+        new ImportedStudioSessionMapping(scope, id, mappingId);
 
     /// <summary>The <c>Custom::EmrStudioSessionMapping</c> resource.</summary>
     public CustomResource CustomResource { get; }

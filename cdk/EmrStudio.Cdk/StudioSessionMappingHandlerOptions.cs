@@ -51,7 +51,10 @@ public sealed class StudioSessionMappingHandlerOptions
     /// </summary>
     public IReadOnlyList<ISubnet>? VpcSubnets { get; init; }
 
-    /// <summary>The security groups of the handler's network interfaces, with outbound HTTPS allowed; required with <see cref="VpcSubnets"/>.</summary>
+    /// <summary>
+    /// The security groups of the handler's network interfaces, with outbound HTTPS allowed; default none (the handler
+    /// runs outside any VPC). Required with <see cref="VpcSubnets"/>, and only with them.
+    /// </summary>
     public IReadOnlyList<ISecurityGroup>? SecurityGroups { get; init; }
 
     /// <summary>

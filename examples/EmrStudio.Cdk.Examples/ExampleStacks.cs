@@ -13,5 +13,6 @@ internal static class ExampleStacks
         new ConfiguredHandlerStack(app, "ConfiguredHandler"),
         new HandlerInVpcStack(app, "HandlerInVpc"),
         new AdoptedMappingStack(app, "AdoptedMapping"),
+        new ImportedMappingStack(app, "ImportedMapping"),
     ];
 }

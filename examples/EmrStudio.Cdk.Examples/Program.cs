@@ -1,7 +1,11 @@
 using Amazon.CDK;
 using EmrStudio.Cdk.Examples;
 
-// Synthesizes every example stack into cdk.out/ (needs a built handler: artifacts/handler/bootstrap).
-var app = new App();
-ExampleStacks.AddTo(app);
+// Synthesizes every example stack (needs a built handler: artifacts/handler/bootstrap). Run by the CDK CLI, into the
+// folder it names; run on its own (`dotnet run --project examples/EmrStudio.Cdk.Examples`), into this project's
+// cdk.out/, wherever it is run from.
+var outdir = ExamplesOutput.Directory(System.Environment.GetEnvironmentVariable(ExamplesOutput.CliVariable));
+var app = new App(new AppProps { Outdir = outdir });
+var stacks = ExampleStacks.AddTo(app);
 app.Synth();
+Console.Error.WriteLine($"Synthesized {stacks.Count} example stacks into {outdir}");

@@ -70,8 +70,12 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
                 ["SessionPolicyArn"] = "arn:aws:iam::123456789012:policy/EmrStudioDataScientist",
             },
         };
-        return new CreateEvent(body.ToJsonString(), string.Create(CultureInfo.InvariantCulture, $"lambda-{number}"), responseUrl);
+        return new CreateEvent(body.ToJsonString(), string.Create(CultureInfo.InvariantCulture, $"lambda-{number}"), responseUrl, group.Name);
     }
+
+    /// <summary>When EMR received the first call made for <paramref name="create"/> (its CreateStudioSessionMapping).</summary>
+    public DateTimeOffset FirstEmrCallAt(CreateEvent create) =>
+        Emr.Requests.First(request => request.Body?["IdentityName"]?.GetValue<string>() == create.GroupName).ReceivedAt;
 
     /// <summary>
     /// What Lambda's provided.al2023 sets for a function, plus the fakes' addresses. Nothing else from this process's

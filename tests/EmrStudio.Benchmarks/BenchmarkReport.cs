@@ -4,74 +4,78 @@ using System.Text;
 
 namespace EmrStudio.Benchmarks;
 
-/// <summary>The results of one benchmark run, as written to results.json and printed as a table against the budgets.</summary>
+/// <summary>
+/// The results of one benchmark run, as written to results.json and printed as tables: measured numbers and ratios
+/// between builds measured in the same run. It judges nothing: the budgets, and why they are ratios, are in
+/// docs/performance.md.
+/// </summary>
 internal sealed record BenchmarkReport(
     DateTimeOffset StartedAt,
     string Machine,
     int ColdRuns,
     int WarmEvents,
-    BuildResult Aot,
-    BuildResult? Jit)
+    Distribution EmptyProgramMs,
+    long EmptyProgramBytes,
+    IReadOnlyList<double> EmptyProgramSamplesMs,
+    IReadOnlyList<BuildResult> Builds,
+    IReadOnlyList<PairedRatio> Ratios)
 {
-    public const double ColdStartBudgetMs = 20;
-    public const double WarmBudgetMs = 1;
-    public const double PeakRssBudgetMib = 20;
-    public const double BootstrapBudgetMib = 12;
-    public const double ZipBudgetMib = 5;
-    public const double MinimumJitRatio = 10;
-
-
-    /// <summary>How many times faster the AOT cold start is than the JIT one (medians).</summary>
-    public double? JitToAotColdStartRatio => Jit is null ? null : Math.Round(Jit.ColdStartMs.Median / Aot.ColdStartMs.Median, 1);
-
     public static string DescribeMachine() =>
         $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} CPUs, {RuntimeInformation.FrameworkDescription}";
 
-    public string ToTable()
+    public string ToText()
     {
-        string[] header = ["metric", Aot.Name, Jit?.Name ?? "JIT", "budget", "AOT ok"];
-        var rows = new List<string[]>
-        {
-            header,
-            Row("cold start min (ms)", Aot.ColdStartMs.Min, Jit?.ColdStartMs.Min, null, null),
-            Row("cold start median (ms)", Aot.ColdStartMs.Median, Jit?.ColdStartMs.Median, ColdStartBudgetMs, Aot.ColdStartMs.Median <= ColdStartBudgetMs),
-            Row("cold start max (ms)", Aot.ColdStartMs.Max, Jit?.ColdStartMs.Max, null, null),
-            Row("warm event median (ms)", Aot.WarmEventMs.Median, Jit?.WarmEventMs.Median, WarmBudgetMs, Aot.WarmEventMs.Median <= WarmBudgetMs),
-            Row("warm event p99 (ms)", Aot.WarmEventMs.P99, Jit?.WarmEventMs.P99, null, null),
-            Row("peak RSS, cold (MiB, median)", Aot.ColdPeakRssMib, Jit?.ColdPeakRssMib, PeakRssBudgetMib, Aot.ColdPeakRssMib <= PeakRssBudgetMib),
-            Row("peak RSS, after warm run (MiB)", Aot.WarmPeakRssMib, Jit?.WarmPeakRssMib, PeakRssBudgetMib, Aot.WarmPeakRssMib <= PeakRssBudgetMib),
-            Row("bootstrap (MiB)", Mib(Aot.BootstrapBytes), Jit is null ? null : Mib(Jit.BootstrapBytes), BootstrapBudgetMib, Mib(Aot.BootstrapBytes) <= BootstrapBudgetMib),
-            Row("release zip (MiB)", Mib(Aot.ZipBytes ?? 0), null, ZipBudgetMib, Mib(Aot.ZipBytes ?? 0) <= ZipBudgetMib),
-        };
-        if (JitToAotColdStartRatio is { } ratio)
-        {
-            rows.Add([$"{Jit!.Name} / {Aot.Name} cold start (x)", string.Empty, Format(ratio), ">= " + Format(MinimumJitRatio), ratio >= MinimumJitRatio ? "yes" : "NO"]);
-        }
-
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        var table = new StringBuilder();
-        foreach (var row in rows)
-        {
-            table.Append("| ").AppendJoin(" | ", row.Select((cell, column) => column == 0 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))).AppendLine(" |");
-            if (ReferenceEquals(row, header))
-            {
-                table.Append('|').AppendJoin('|', widths.Select((width, column) => new string('-', width + 1) + (column == 0 ? "-" : ":"))).AppendLine("|");
-            }
-        }
-
-        return table.ToString();
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Cold start: median of {ColdRuns} interleaved runs per build (ms); each phase ends when a fake received the request that closes it.");
+        text.AppendLine(MarkdownTable.Format(ColdStartRows()));
+        text.AppendLine("Ratios: median of the per-round ratios (each round starts every build once, moments apart), with their range.");
+        text.AppendLine(MarkdownTable.Format(RatioRows()));
+        text.AppendLine(CultureInfo.InvariantCulture, $"Warm events ({WarmEvents} per build, after {BenchmarkSettings.DefaultWarmupEvents} unmeasured), memory and size.");
+        text.AppendLine(MarkdownTable.Format(OtherRows()));
+        text.Append("Budgets, as ratios to the empty program and the JIT build: docs/performance.md.");
+        return text.ToString();
     }
 
-    private static double Mib(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 2);
+    private List<string[]> ColdStartRows()
+    {
+        List<string[]> rows =
+        [
+            ["phase", "empty program", .. Builds.Select(build => build.Name)],
+            Phase("spawn -> Runtime API ready (first GET /next)", summary => summary.SpawnToReadyMs.Median),
+            Phase("ready -> first EMR request received", summary => summary.ReadyToFirstEmrCallMs.Median),
+            Phase("first EMR request -> answer PUT received", summary => summary.FirstEmrCallToAnswerMs.Median),
+            Phase("answer PUT -> result posted to the Runtime API", summary => summary.AnswerToResultMs.Median),
+            Phase("spawn -> answer PUT received", summary => summary.ToAnswerMs.Median),
+            ["spawn -> result posted (whole; empty: spawn -> exit)", Format(EmptyProgramMs.Median), .. Builds.Select(build => Format(build.ColdStart.TotalMs.Median))],
+            ["whole, min", Format(EmptyProgramMs.Min), .. Builds.Select(build => Format(build.ColdStart.TotalMs.Min))],
+            ["whole, max", Format(EmptyProgramMs.Max), .. Builds.Select(build => Format(build.ColdStart.TotalMs.Max))],
+            ["CPU time of the process, all threads (median)", string.Empty, .. Builds.Select(build => Format(build.ColdStart.CpuMs.Median))],
+        ];
+        return rows;
 
-    private static string[] Row(string metric, double aot, double? jit, double? budget, bool? ok) =>
+        string[] Phase(string name, Func<ColdStartSummary, double> median) =>
+            [name, string.Empty, .. Builds.Select(build => Format(median(build.ColdStart)))];
+    }
+
+    private List<string[]> RatioRows() =>
     [
-        metric,
-        Format(aot),
-        jit is null ? string.Empty : Format(jit.Value),
-        budget is null ? string.Empty : "<= " + Format(budget.Value),
-        ok switch { null => string.Empty, true => "yes", false => "NO" },
+        ["ratio", "median (x)", "min", "max"],
+        .. Ratios.Select(ratio => (string[])[ratio.Name, Format(ratio.Median), Format(ratio.Min), Format(ratio.Max)]),
     ];
+
+    private List<string[]> OtherRows() =>
+    [
+        ["metric", .. Builds.Select(build => build.Name)],
+        ["warm event median (ms)", .. Builds.Select(build => Format(build.WarmEventMs.Median))],
+        ["warm event p99 (ms)", .. Builds.Select(build => Format(build.WarmEventMs.P99))],
+        ["peak RSS, cold (MiB, median)", .. Builds.Select(build => Format(build.ColdPeakRssMib))],
+        ["peak RSS, after the warm events (MiB)", .. Builds.Select(build => Format(build.WarmPeakRssMib))],
+        ["executable (MiB; JIT: bootstrap.dll)", .. Builds.Select(build => Format(Mib(build.BootstrapBytes)))],
+        ["release zip (MiB)", .. Builds.Select(build => build.ZipBytes is { } zip ? Format(Mib(zip)) : string.Empty)],
+        ["empty program (MiB)", Format(Mib(EmptyProgramBytes)), .. Builds.Skip(1).Select(_ => string.Empty)],
+    ];
+
+    private static double Mib(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 2);
 
     private static string Format(double value) => value.ToString(value >= 100 ? "0" : "0.0#", CultureInfo.InvariantCulture);
 }

@@ -5,26 +5,29 @@ namespace EmrStudio.Benchmarks;
 /// <summary>The command line: how many cold starts and warm events to measure, and whether to publish first.</summary>
 internal sealed class BenchmarkSettings
 {
-    public const string Usage = "Usage: dotnet run -c Release --project tests/EmrStudio.Benchmarks [-- --runs N] [--warm-events N] [--skip-publish] [--aot-only] [--compare-with BOOTSTRAP] [--handler-env NAME=VALUE]...";
+    public const string Usage = "Usage: dotnet run -c Release --project tests/EmrStudio.Benchmarks [-- --runs N] [--warm-events N] [--skip-publish] [--aot-only] [--compare-with BOOTSTRAP]... [--handler-env NAME=VALUE]...";
+
+    public const int DefaultWarmupEvents = 100;
 
     public int ColdRuns { get; private set; } = 25;
 
     public int WarmEvents { get; private set; } = 300;
 
     /// <summary>Events a process handles before the warm measurement starts, so that the JIT build is past tier-0.</summary>
-    public int WarmupEvents { get; private set; } = 100;
+    public int WarmupEvents { get; private set; } = DefaultWarmupEvents;
 
     /// <summary>Reuse the builds of a previous run instead of publishing again.</summary>
     public bool SkipPublish { get; private set; }
 
-    /// <summary>Measure only the AOT build (quicker while iterating on it).</summary>
+    /// <summary>Leave out the JIT build (quicker while iterating on the AOT one).</summary>
     public bool AotOnly { get; private set; }
 
     /// <summary>
-    /// Another AOT bootstrap (a copy of an earlier build) to run interleaved in place of the JIT build, so that a change
-    /// is measured against its predecessor under the same machine load.
+    /// Other AOT bootstraps (a copy of an earlier build, or a script that execs one under a profiler or with a runtime
+    /// knob set) to run interleaved with the others, so that a change is measured against its predecessor under the
+    /// same machine load. Each is named after its file, or its folder when the file is called bootstrap.
     /// </summary>
-    public string? CompareWith { get; private set; }
+    public List<string> CompareWith { get; } = [];
 
     /// <summary>Extra variables for the handler processes, to try a runtime knob (DOTNET_GCgen0size=...) without rebuilding.</summary>
     public Dictionary<string, string> HandlerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -51,7 +54,7 @@ internal sealed class BenchmarkSettings
                     settings.HandlerEnvironment[assignment[..equals]] = assignment[(equals + 1)..];
                     break;
                 case "--compare-with" when i + 1 < args.Count:
-                    settings.CompareWith = Path.GetFullPath(args[++i]);
+                    settings.CompareWith.Add(Path.GetFullPath(args[++i]));
                     break;
                 case "--aot-only":
                     settings.AotOnly = true;

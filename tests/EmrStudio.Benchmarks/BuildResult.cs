@@ -1,12 +1,14 @@
 namespace EmrStudio.Benchmarks;
 
-/// <summary>Everything measured for one build.</summary>
+/// <summary>Everything measured for one handler build.</summary>
 internal sealed record BuildResult(
     string Name,
-    Distribution ColdStartMs,
+    ColdStartSummary ColdStart,
     Distribution WarmEventMs,
     double ColdPeakRssMib,
     double WarmPeakRssMib,
     long BootstrapBytes,
     long? ZipBytes,
-    IReadOnlyList<double> ColdStartSamplesMs);
+    IReadOnlyList<double> TotalSamplesMs,
+    IReadOnlyList<double> ToAnswerSamplesMs,
+    IReadOnlyList<double> CpuSamplesMs);

@@ -14,7 +14,7 @@ internal sealed class HandlerMeasurement(BenchmarkFakes fakes, HandlerBuild buil
 
     /// <summary>
     /// The event is queued before the process starts, as Lambda does; the clock runs from just before the process is
-    /// spawned to the moment the ResponseURL receives the answer.
+    /// spawned. The instants in between come from the fakes, which note when each request arrived.
     /// </summary>
     [SuppressMessage("Reliability", "CA2000", Justification = "The runtime fake is disposed with await using.")]
     public async Task<ColdStartSample> ColdStartAsync()
@@ -24,11 +24,24 @@ internal sealed class HandlerMeasurement(BenchmarkFakes fakes, HandlerBuild buil
         var create = fakes.NextCreate();
         runtime.Enqueue(create.Body, create.LambdaRequestId, DateTimeOffset.UtcNow.AddMinutes(1));
 
-        var started = DateTimeOffset.UtcNow;
+        var spawned = DateTimeOffset.UtcNow;
         using var process = HandlerProcess.Start(build, fakes.HandlerEnvironment(runtime.RuntimeApiAddress, WorkingDirectory()));
         var answer = await AnswerAsync(create, process);
-        await UntilWaitingForNextAsync(runtime, create, expectedNextRequests: 2, process);
-        return new ColdStartSample((answer.ReceivedAt - started).TotalMilliseconds, process.PeakResidentKib());
+        var result = await UntilWaitingForNextAsync(runtime, create, expectedNextRequests: 2, process);
+        var sample = new ColdStartSample(
+            spawned,
+            runtime.NextRequestTimes[0],
+            fakes.FirstEmrCallAt(create),
+            answer.ReceivedAt,
+            result.ReceivedAt,
+            process.CpuMilliseconds(),
+            process.PeakResidentKib());
+
+        // Lambda's way to end a runtime: a 500 from the Runtime API. The process exits by itself, so that a profiler
+        // wrapped around it (see --compare-with in docs/performance.md) sees a whole life and writes its data.
+        runtime.AnswerServerErrors();
+        await process.WaitForExitAsync(Patience);
+        return sample;
     }
 
     /// <summary>
@@ -81,7 +94,7 @@ internal sealed class HandlerMeasurement(BenchmarkFakes fakes, HandlerBuild buil
                 $"The {build.Name} handler answered {answer.Status} ({answer.Reason}); violations: {string.Join("; ", violations)}. Its output:\n{process.RecentOutput()}");
     }
 
-    private static async Task UntilWaitingForNextAsync(FakeRuntimeApi runtime, CreateEvent create, int expectedNextRequests, HandlerProcess process)
+    private static async Task<RuntimeResult> UntilWaitingForNextAsync(FakeRuntimeApi runtime, CreateEvent create, int expectedNextRequests, HandlerProcess process)
     {
         var result = await runtime.WaitForResultAsync(create.LambdaRequestId, Patience);
         if (result.IsError)
@@ -90,6 +103,7 @@ internal sealed class HandlerMeasurement(BenchmarkFakes fakes, HandlerBuild buil
         }
 
         await WaitUntilAsync(() => runtime.NextRequestCount >= expectedNextRequests, process, "to ask for the next event");
+        return result;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, HandlerProcess process, string what)

@@ -48,6 +48,46 @@ internal sealed class HandlerProcess : IDisposable
         return handler;
     }
 
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for the process to exit and its output to be drained; throws <see cref="TimeoutException"/> after <paramref name="patience"/>.</summary>
+    public async Task WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The process did not exit within {patience}. Its output:\n{RecentOutput()}");
+        }
+    }
+
+    /// <summary>
+    /// The CPU time all the process's threads have used so far, in milliseconds, from the scheduler's own accounting
+    /// (<c>/proc/PID/task/*/schedstat</c>, nanoseconds): unlike wall time, it barely moves when other processes load
+    /// the machine.
+    /// </summary>
+    public double CpuMilliseconds()
+    {
+        long nanoseconds = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                nanoseconds += long.Parse(fields[0], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // A thread that ended between the listing and the read: its time is gone with it.
+            }
+        }
+
+        return nanoseconds / 1_000_000.0;
+    }
+
     /// <summary>The process's peak resident set so far (VmHWM), in KiB.</summary>
     public long PeakResidentKib()
     {

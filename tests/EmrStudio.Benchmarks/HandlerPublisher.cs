@@ -9,6 +9,7 @@ namespace EmrStudio.Benchmarks;
 internal static class HandlerPublisher
 {
     private const string Project = "src/EmrStudio.SessionMappingHandler";
+    private const string EmptyProgramProject = "tests/EmrStudio.Benchmarks.EmptyProgram";
 
     public static HandlerBuild PublishAot(string repoRoot, bool skipPublish)
     {
@@ -33,6 +34,19 @@ internal static class HandlerPublisher
 
         var dll = Path.Combine(output, "bootstrap.dll");
         return new HandlerBuild("JIT", "dotnet", dll, new FileInfo(dll).Length, null);
+    }
+
+    /// <summary>The floor: a program that writes one line, published with the handler's own Native AOT settings.</summary>
+    public static HandlerBuild PublishEmptyProgram(string repoRoot, bool skipPublish)
+    {
+        var output = Path.Combine(repoRoot, "artifacts", "benchmarks", "empty-program");
+        if (!skipPublish)
+        {
+            Run(repoRoot, "dotnet", "publish", EmptyProgramProject, "-c", "Release", "-o", output);
+        }
+
+        var executable = Path.Combine(output, "empty-program");
+        return new HandlerBuild("empty", executable, null, new FileInfo(executable).Length, null);
     }
 
     private static void Run(string workingDirectory, string fileName, params string[] arguments)

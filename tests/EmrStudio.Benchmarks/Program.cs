@@ -1,8 +1,10 @@
 using System.Text.Json;
 using EmrStudio.Benchmarks;
+using EmrStudio.Testing;
 
-// Publishes the handler (Native AOT release zip, and a framework-dependent JIT build of the same code), runs both against
-// the in-process fakes over HTTPS, prints a table and writes artifacts/benchmarks/results.json.
+// Publishes the handler (the Native AOT release zip, and a framework-dependent JIT build of the same code) and the
+// empty program (the floor), starts them interleaved against the in-process fakes over HTTPS, prints the measured
+// numbers and the ratios between builds, and writes artifacts/benchmarks/results.json.
 BenchmarkSettings settings;
 try
 {
@@ -16,62 +18,99 @@ catch (ArgumentException exception)
 
 var repoRoot = RepositoryRoot.Find();
 var startedAt = DateTimeOffset.UtcNow;
-var aot = HandlerPublisher.PublishAot(repoRoot, settings.SkipPublish);
-var jit = settings.CompareWith is { } other
-    ? new HandlerBuild("other", other, null, new FileInfo(other).Length, null)
-    : settings.AotOnly ? null : HandlerPublisher.PublishJit(repoRoot, settings.SkipPublish);
-
-await using var fakes = await BenchmarkFakes.StartAsync(settings.HandlerEnvironment);
-var aotMeasurement = new HandlerMeasurement(fakes, aot);
-var jitMeasurement = jit is null ? null : new HandlerMeasurement(fakes, jit);
-
-// One unmeasured start of each first: the first process of a run pays for the page cache and the fakes' own warm-up.
-await aotMeasurement.ColdStartAsync();
-if (jitMeasurement is not null)
+var empty = HandlerPublisher.PublishEmptyProgram(repoRoot, settings.SkipPublish);
+List<HandlerBuild> builds = [HandlerPublisher.PublishAot(repoRoot, settings.SkipPublish)];
+if (!settings.AotOnly)
 {
-    await jitMeasurement.ColdStartAsync();
+    builds.Add(HandlerPublisher.PublishJit(repoRoot, settings.SkipPublish));
 }
 
-// Interleaved, so that whatever else the machine does at a given moment weighs on both builds alike.
-var aotCold = new List<ColdStartSample>();
-var jitCold = new List<ColdStartSample>();
+foreach (var other in settings.CompareWith)
+{
+    var name = Path.GetFileName(other) == "bootstrap" ? Path.GetFileName(Path.GetDirectoryName(other))! : Path.GetFileName(other);
+    builds.Add(new HandlerBuild(name, other, null, new FileInfo(other).Length, null));
+}
+
+await using var fakes = await BenchmarkFakes.StartAsync(settings.HandlerEnvironment);
+var floor = new EmptyProgramMeasurement(fakes, empty);
+var measurements = builds.Select(build => new HandlerMeasurement(fakes, build)).ToList();
+
+// One unmeasured start of each first: the first process of a run pays for the page cache and the fakes' own warm-up.
+await floor.ColdStartAsync();
+foreach (var measurement in measurements)
+{
+    await measurement.ColdStartAsync();
+}
+
+// Interleaved, so that whatever else the machine does at a given moment weighs on every build alike, and in an order
+// that rotates from round to round, so that no build always follows the same one.
+var floorSamples = new List<double>();
+var coldSamples = builds.Select(_ => new List<ColdStartSample>()).ToList();
 for (var run = 0; run < settings.ColdRuns; run++)
 {
-    aotCold.Add(await aotMeasurement.ColdStartAsync());
-    if (jitMeasurement is not null)
+    for (var slot = 0; slot <= builds.Count; slot++)
     {
-        jitCold.Add(await jitMeasurement.ColdStartAsync());
+        var index = (run + slot) % (builds.Count + 1);
+        if (index == builds.Count)
+        {
+            floorSamples.Add(await floor.ColdStartAsync());
+        }
+        else
+        {
+            coldSamples[index].Add(await measurements[index].ColdStartAsync());
+        }
     }
 
     await Console.Error.WriteAsync('.');
 }
 
 await Console.Error.WriteLineAsync();
-var aotWarm = await aotMeasurement.WarmAsync(settings.WarmupEvents, settings.WarmEvents);
-var jitWarm = jitMeasurement is null ? null : await jitMeasurement.WarmAsync(settings.WarmupEvents, settings.WarmEvents);
+var results = new List<BuildResult>();
+for (var index = 0; index < builds.Count; index++)
+{
+    var warm = await measurements[index].WarmAsync(settings.WarmupEvents, settings.WarmEvents);
+    results.Add(Summarise(builds[index], coldSamples[index], warm));
+}
+
+var aot = results[0];
+List<PairedRatio> ratios =
+[
+    PairedRatio.Of("AOT whole cold start / empty program", aot.TotalSamplesMs, floorSamples),
+    PairedRatio.Of("AOT spawn -> answer PUT / empty program", aot.ToAnswerSamplesMs, floorSamples),
+    .. results.Skip(1).SelectMany(result => (PairedRatio[])
+    [
+        PairedRatio.Of($"{result.Name} whole cold start / AOT", result.TotalSamplesMs, aot.TotalSamplesMs),
+        PairedRatio.Of($"{result.Name} CPU time / AOT", result.CpuSamplesMs, aot.CpuSamplesMs),
+    ]),
+];
 
 var report = new BenchmarkReport(
     startedAt,
     BenchmarkReport.DescribeMachine(),
     settings.ColdRuns,
     settings.WarmEvents,
-    Summarise(aot, aotCold, aotWarm),
-    jit is null ? null : Summarise(jit, jitCold, jitWarm!));
+    Distribution.Of(floorSamples),
+    empty.BootstrapBytes,
+    [.. floorSamples.Select(sample => Math.Round(sample, 3))],
+    results,
+    ratios);
 
 var resultsPath = Path.Combine(repoRoot, "artifacts", "benchmarks", "results.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsPath)!);
 await File.WriteAllTextAsync(resultsPath, JsonSerializer.Serialize(report, ReportJson.Options));
-await Console.Out.WriteLineAsync(report.ToTable());
+await Console.Out.WriteLineAsync(report.ToText());
 await Console.Out.WriteLineAsync($"Written to {Path.GetRelativePath(repoRoot, resultsPath)}");
 return 0;
 
 static BuildResult Summarise(HandlerBuild build, List<ColdStartSample> cold, WarmSample warm) =>
     new(
         build.Name,
-        Distribution.Of(cold.Select(sample => sample.Milliseconds)),
+        ColdStartSummary.Of(cold),
         Distribution.Of(warm.Milliseconds),
         Math.Round(Distribution.Of(cold.Select(sample => (double)sample.PeakResidentKib)).Median / 1024, 1),
         Math.Round(warm.PeakResidentKib / 1024.0, 1),
         build.BootstrapBytes,
         build.ZipBytes,
-        [.. cold.Select(sample => Math.Round(sample.Milliseconds, 3))]);
+        [.. cold.Select(sample => Math.Round(sample.TotalMs, 3))],
+        [.. cold.Select(sample => Math.Round(sample.ToAnswerMs, 3))],
+        [.. cold.Select(sample => Math.Round(sample.CpuMs, 3))]);

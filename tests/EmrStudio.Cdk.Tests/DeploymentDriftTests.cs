@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
@@ -8,18 +13,11 @@ namespace EmrStudio.Cdk.Tests;
 /// The construct's synthesized handler and <c>template.yaml</c>'s handler, compared with each other rather than each
 /// with <see cref="HandlerDefaults"/>: a setting hard-coded on either side shows up here.
 /// </summary>
-public sealed class DeploymentDriftTests
+[Trait(TestTier.Name, TestTier.Full)]
+public sealed class DeploymentDriftTests(TwoMappingsStack construct) : IClassFixture<TwoMappingsStack>
 {
-    private readonly JsonElement _construct;
-    private readonly TemplateYaml _template = TemplateYaml.RepositoryTemplate;
-
-    public DeploymentDriftTests()
-    {
-        var stack = TestStacks.NewStack();
-        TestStacks.Map(stack, "Group");
-        TestStacks.Map(stack, "User", TestStacks.StudioB, StudioIdentity.User("lead.analyst"));
-        _construct = JsonDocument.Parse(TestStacks.Json(stack).ToString(Newtonsoft.Json.Formatting.None)).RootElement;
-    }
+    private readonly CloudFormationTemplate _construct = construct.Template;
+    private readonly CloudFormationTemplate _template = RepositoryTemplates.TemplateYaml;
 
     [Theory]
     [InlineData("Runtime")]
@@ -29,10 +27,10 @@ public sealed class DeploymentDriftTests
     [InlineData("Architectures")]
     public void HandlerFunction_Setting_IsTheSameInBothDeployments(string setting)
     {
-        var fromConstruct = Single(_construct, "AWS::Lambda::Function").GetProperty("Properties").GetProperty(setting);
-        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Serverless::Function")).GetProperty(setting);
+        var fromConstruct = Properties(_construct, "AWS::Lambda::Function")[setting];
+        var fromTemplate = Properties(_template, "AWS::Serverless::Function")[setting];
 
-        Assert.Equal(WithDefaultParameters(fromTemplate), Normalize(fromConstruct));
+        Assert.Equal(Deployed(_template, fromTemplate), Deployed(_construct, fromConstruct));
     }
 
     [Theory]
@@ -41,8 +39,8 @@ public sealed class DeploymentDriftTests
     public void EventInvokeConfig_Setting_IsTheSameInBothDeployments(string setting)
     {
         Assert.Equal(
-            Normalize(_template.Properties(_template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig")).GetProperty(setting)),
-            Normalize(Single(_construct, "AWS::Lambda::EventInvokeConfig").GetProperty("Properties").GetProperty(setting)));
+            Deployed(_template, Properties(_template, "AWS::Lambda::EventInvokeConfig")[setting]),
+            Deployed(_construct, Properties(_construct, "AWS::Lambda::EventInvokeConfig")[setting]));
     }
 
     [Theory]
@@ -51,25 +49,25 @@ public sealed class DeploymentDriftTests
     [InlineData("SystemLogLevel")]
     public void HandlerFunction_LoggingSetting_IsTheSameInBothDeployments(string setting)
     {
-        var fromConstruct = Single(_construct, "AWS::Lambda::Function").GetProperty("Properties").GetProperty("LoggingConfig").GetProperty(setting);
-        var fromTemplate = _template.Properties(_template.SingleResourceOfType("AWS::Serverless::Function")).GetProperty("LoggingConfig").GetProperty(setting);
+        var fromConstruct = Properties(_construct, "AWS::Lambda::Function")["LoggingConfig"]![setting];
+        var fromTemplate = Properties(_template, "AWS::Serverless::Function")["LoggingConfig"]![setting];
 
-        Assert.Equal(WithDefaultParameters(fromTemplate), Normalize(fromConstruct));
+        Assert.Equal(Deployed(_template, fromTemplate), Deployed(_construct, fromConstruct));
     }
 
     [Fact]
     public void LogGroup_Retention_IsTheSameInBothDeployments()
     {
         Assert.Equal(
-            WithDefaultParameters(_template.Properties(_template.SingleResourceOfType("AWS::Logs::LogGroup")).GetProperty("RetentionInDays")),
-            Normalize(Single(_construct, "AWS::Logs::LogGroup").GetProperty("Properties").GetProperty("RetentionInDays")));
+            Deployed(_template, Properties(_template, "AWS::Logs::LogGroup")["RetentionInDays"]),
+            Deployed(_construct, Properties(_construct, "AWS::Logs::LogGroup")["RetentionInDays"]));
     }
 
     [Fact]
     public void Mapping_ServiceTimeout_IsTheSameInBothDeployments()
     {
-        var fromTemplate = _template.Properties(_template.SingleResourceOfType(HandlerDefaults.ResourceType)).GetProperty("ServiceTimeout");
-        var fromConstruct = Resources(_construct, HandlerDefaults.ResourceType).First().GetProperty("Properties").GetProperty("ServiceTimeout");
+        var fromTemplate = Properties(_template, HandlerDefaults.ResourceType)["ServiceTimeout"];
+        var fromConstruct = _construct.Properties(_construct.LogicalIdsOfType(HandlerDefaults.ResourceType)[0])["ServiceTimeout"];
 
         Assert.Equal(Normalize(fromTemplate), Normalize(fromConstruct));
     }
@@ -77,29 +75,18 @@ public sealed class DeploymentDriftTests
     [Fact]
     public void HandlerRole_ActionGroups_AreTheSameInBothDeployments()
     {
-        var fromTemplate = ActionGroups(_template.RoleStatements(_template.SingleResourceOfType("AWS::IAM::Role")));
-        var role = Single(_construct, "AWS::IAM::Role").GetProperty("Properties");
-        var fromConstruct = ActionGroups(role.GetProperty("Policies").EnumerateArray()
-            .SelectMany(p => TemplateYaml.AsArray(p.GetProperty("PolicyDocument").GetProperty("Statement"))));
-
-        Assert.Equal(fromTemplate, fromConstruct);
+        Assert.Equal(ActionGroups(RoleStatements(_template)), ActionGroups(RoleStatements(_construct)));
     }
 
     [Fact]
     public void HandlerRole_OnlyIdentityCenterActions_AreGrantedOnAnyResourceInBothDeployments()
     {
-        static string[] OnAnyResource(IEnumerable<JsonElement> statements) =>
-            [.. statements
-                .Where(s => TemplateYaml.AsArray(s.GetProperty("Resource")).Any(r => r.ValueKind == JsonValueKind.String && r.GetString() == "*"))
-                .SelectMany(s => TemplateYaml.AsArray(s.GetProperty("Action")).Select(a => a.GetString()!))
-                .Order(StringComparer.Ordinal)];
+        static string[] OnAnyResource(IEnumerable<JsonObject> statements) =>
+            [.. statements.Where(PolicyDocuments.OnAnyResource).SelectMany(PolicyDocuments.Actions).Order(StringComparer.Ordinal)];
 
-        var role = Single(_construct, "AWS::IAM::Role").GetProperty("Properties");
-        var fromConstruct = OnAnyResource(role.GetProperty("Policies").EnumerateArray()
-            .SelectMany(p => TemplateYaml.AsArray(p.GetProperty("PolicyDocument").GetProperty("Statement"))));
-        var fromTemplate = OnAnyResource(_template.RoleStatements(_template.SingleResourceOfType("AWS::IAM::Role")));
+        var fromConstruct = OnAnyResource(RoleStatements(_construct));
 
-        Assert.Equal(fromTemplate, fromConstruct);
+        Assert.Equal(OnAnyResource(RoleStatements(_template)), fromConstruct);
         Assert.Equal(HandlerDefaults.IdentityCenterActions.Order(StringComparer.Ordinal), fromConstruct);
     }
 
@@ -108,49 +95,43 @@ public sealed class DeploymentDriftTests
     [InlineData("StackStatus")]
     public void HandlerRole_StatementResources_ResolveAlikeInBothDeployments(string sid)
     {
-        var evaluator = new TemplateEvaluator(_template, new Dictionary<string, string>());
-        var role = Single(_construct, "AWS::IAM::Role").GetProperty("Properties");
-        var fromConstruct = role.GetProperty("Policies").EnumerateArray()
-            .SelectMany(p => TemplateYaml.AsArray(p.GetProperty("PolicyDocument").GetProperty("Statement")))
-            .Single(s => s.GetProperty("Sid").GetString() == sid);
-        var fromTemplate = _template.RoleStatements(_template.SingleResourceOfType("AWS::IAM::Role")).Single(s => s.GetProperty("Sid").GetString() == sid);
+        var fromConstruct = RoleStatements(_construct).Single(s => PolicyDocuments.Sid(s) == sid)["Resource"];
+        var fromTemplate = RoleStatements(_template).Single(s => PolicyDocuments.Sid(s) == sid)["Resource"];
 
-        Assert.Equal(Resolved(evaluator, fromTemplate.GetProperty("Resource")), Resolved(evaluator, fromConstruct.GetProperty("Resource")));
+        Assert.Equal(Resources(_template, fromTemplate), Resources(_construct, fromConstruct));
     }
 
-    /// <summary>A statement's resources, resolved for template.yaml's default parameters, as a list.</summary>
-    private static List<string?> Resolved(TemplateEvaluator evaluator, JsonElement resource) =>
-        evaluator.Evaluate(resource) is List<object?> list ? [.. list.Select(r => r as string)] : [evaluator.Evaluate(resource) as string];
+    [Fact]
+    public void ServiceTokenExport_SampleAppsDefault_IsNotTemplateYamlsSoBothCanLiveInOneAccount()
+    {
+        var sampleExport = SampleStackTests.ExportName(SampleStackTests.Sample(new Amazon.CDK.App(), SampleStackTests.RealStudio));
+
+        Assert.NotEqual(RepositoryTemplates.DefaultServiceTokenExport, sampleExport);
+    }
+
+    private static JsonObject Properties(CloudFormationTemplate template, string type) => template.Properties(template.SingleLogicalIdOfType(type));
+
+    private static IReadOnlyList<JsonObject> RoleStatements(CloudFormationTemplate template) =>
+        PolicyDocuments.InlineStatements(Properties(template, "AWS::IAM::Role"));
+
+    /// <summary>A statement's resources, resolved for the template's default parameters, as a list.</summary>
+    private static List<string> Resources(CloudFormationTemplate template, JsonNode? resource) =>
+        [.. PolicyDocuments.AsList(template.ResolverBeforeDeployment().Resolve(resource)).Select(r => r!.GetValue<string>())];
 
     /// <summary>Each statement's sorted actions, one line per statement, sorted: what is granted, whatever the Sids.</summary>
-    private static string[] ActionGroups(IEnumerable<JsonElement> statements) =>
-        [.. statements
-            .Select(s => string.Join(' ', TemplateYaml.AsArray(s.GetProperty("Action")).Select(a => a.GetString()).Order(StringComparer.Ordinal)))
-            .Order(StringComparer.Ordinal)];
+    private static string[] ActionGroups(IEnumerable<JsonObject> statements) =>
+        [.. statements.Select(s => string.Join(' ', PolicyDocuments.Actions(s))).Order(StringComparer.Ordinal)];
 
-    /// <summary>A template.yaml value as deployed with the default parameters, normalized like the construct's.</summary>
-    private string WithDefaultParameters(JsonElement value) =>
-        new TemplateEvaluator(_template, new Dictionary<string, string>()).Evaluate(value) switch
-        {
-            decimal number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            List<object?> list => string.Join(',', list),
-            var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)!,
-        };
+    /// <summary>A value as deployed with the template's default parameters, normalized.</summary>
+    private static string Deployed(CloudFormationTemplate template, JsonNode? value) => Normalize(template.ResolverBeforeDeployment().Resolve(value));
 
-    /// <summary>CloudFormation reads 128 and "128" alike; compare values, not JSON kinds.</summary>
-    private static string Normalize(JsonElement value) => value.ValueKind switch
+    /// <summary>CloudFormation reads 128, 128.0 (the CDK's JSII bridge writes doubles) and "128" alike: compare values, not JSON kinds.</summary>
+    private static string Normalize(JsonNode? value) => value switch
     {
-        JsonValueKind.Array => string.Join(',', value.EnumerateArray().Select(Normalize)),
-        JsonValueKind.String => value.GetString()!,
-        // The CDK's JSII bridge writes numbers as doubles (128.0).
-        JsonValueKind.Number => value.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.GetRawText(),
+        null => "null",
+        JsonArray array => string.Join(',', array.Select(Normalize)),
+        JsonValue text when text.TryGetValue<string>(out var s) => s,
+        JsonValue number when number.GetValueKind() == JsonValueKind.Number => number.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        _ => value.ToJsonString(),
     };
-
-    private static IEnumerable<JsonElement> Resources(JsonElement template, string type) =>
-        template.GetProperty("Resources").EnumerateObject()
-            .Where(r => r.Value.GetProperty("Type").GetString() == type)
-            .Select(r => r.Value);
-
-    private static JsonElement Single(JsonElement template, string type) => Resources(template, type).Single();
 }

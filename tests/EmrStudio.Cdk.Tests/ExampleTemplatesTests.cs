@@ -1,15 +1,19 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
 using EmrStudio.SessionMappingHandler.Mapping;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
 
 /// <summary>The raw-CloudFormation examples declare what they say, with the handler's own value rules.</summary>
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class ExampleTemplatesTests
 {
-    private static readonly TemplateYaml UserAndGroup = TemplateYaml.Load(TemplateYaml.FindRepositoryFile("examples/user-and-group.yaml"));
+    private static CloudFormationTemplate UserAndGroup => RepositoryTemplates.Example("user-and-group.yaml");
 
     [Fact]
     public void UserAndGroup_Mappings_AreAUserByIdAndAGroupByName()
@@ -17,12 +21,12 @@ public sealed class ExampleTemplatesTests
         var user = UserAndGroup.Properties("OnCallUser");
         var group = UserAndGroup.Properties("DataScientists");
 
-        Assert.Equal("USER", user.GetProperty("IdentityType").GetString());
-        Assert.Equal("UserId", user.GetProperty("IdentityId").GetProperty("Ref").GetString());
-        Assert.False(user.TryGetProperty("IdentityName", out _));
-        Assert.Equal("GROUP", group.GetProperty("IdentityType").GetString());
-        Assert.Equal("GroupName", group.GetProperty("IdentityName").GetProperty("Ref").GetString());
-        Assert.False(group.TryGetProperty("IdentityId", out _));
+        Assert.Equal("USER", Text(user["IdentityType"]));
+        Assert.Equal("UserId", Text(user["IdentityId"]!["Ref"]));
+        Assert.False(user.ContainsKey("IdentityName"));
+        Assert.Equal("GROUP", Text(group["IdentityType"]));
+        Assert.Equal("GroupName", Text(group["IdentityName"]!["Ref"]));
+        Assert.False(group.ContainsKey("IdentityId"));
     }
 
     [Theory]
@@ -31,11 +35,10 @@ public sealed class ExampleTemplatesTests
     public void UserAndGroup_Mapping_ImportsTemplateYamlsDefaultExportWithTheShippedServiceTimeout(string logicalId)
     {
         var mapping = UserAndGroup.Properties(logicalId);
-        var templateYamlExport = TemplateYaml.RepositoryTemplate.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString();
 
-        Assert.Equal("ServiceTokenExportName", mapping.GetProperty("ServiceToken").GetProperty("Fn::ImportValue").GetProperty("Ref").GetString());
-        Assert.Equal(templateYamlExport, Parameter("ServiceTokenExportName").GetProperty("Default").GetString());
-        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping.GetProperty("ServiceTimeout").GetInt32());
+        Assert.Equal("ServiceTokenExportName", Text(mapping["ServiceToken"]!["Fn::ImportValue"]!["Ref"]));
+        Assert.Equal(RepositoryTemplates.DefaultServiceTokenExport, Text(Parameter("ServiceTokenExportName")["Default"]));
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping["ServiceTimeout"]!.GetValue<int>());
     }
 
     [Theory]
@@ -47,9 +50,9 @@ public sealed class ExampleTemplatesTests
     [InlineData("0123abcd-4567-89ab-cdef-0123456789a", false)]
     public void UserIdParameter_AllowedPattern_AcceptsWhatTheHandlerAccepts(string id, bool valid)
     {
-        var pattern = new Regex(Parameter("UserId").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var pattern = new Regex(Text(Parameter("UserId")["AllowedPattern"])!, RegexOptions.None, TimeSpan.FromSeconds(1));
 
-        Assert.Equal(valid, MappingPatterns.IdentityId().IsMatch(id));
+        Assert.Equal(valid, PropertyRules.IdentityIdPattern().IsMatch(id));
         Assert.Equal(valid, pattern.IsMatch(id));
     }
 
@@ -58,11 +61,13 @@ public sealed class ExampleTemplatesTests
     [InlineData("es-abc", false)]
     public void StudioIdParameter_AllowedPattern_AcceptsWhatTheHandlerAccepts(string studioId, bool valid)
     {
-        var pattern = new Regex(Parameter("StudioId").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        var pattern = new Regex(Text(Parameter("StudioId")["AllowedPattern"])!, RegexOptions.None, TimeSpan.FromSeconds(1));
 
-        Assert.Equal(valid, MappingPatterns.StudioId().IsMatch(studioId));
+        Assert.Equal(valid, PropertyRules.StudioIdPattern().IsMatch(studioId));
         Assert.Equal(valid, pattern.IsMatch(studioId));
     }
 
-    private static JsonElement Parameter(string name) => UserAndGroup.Root.GetProperty("Parameters").GetProperty(name);
+    private static JsonNode Parameter(string name) => UserAndGroup.Section("Parameters")[name]!;
+
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
 }

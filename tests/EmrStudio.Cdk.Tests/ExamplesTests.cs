@@ -1,27 +1,58 @@
-using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using EmrStudio.Cdk.Examples;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
 
 /// <summary>The CDK snippets of examples/EmrStudio.Cdk.Examples synthesize, and show what they say they show.</summary>
-public sealed class ExamplesTests
+public sealed class ExamplesTests(ExampleStackTemplates examples) : IClassFixture<ExampleStackTemplates>
 {
-    private readonly Dictionary<string, Template> _templates;
+    private readonly IReadOnlyDictionary<string, Template> _templates = examples.Templates;
 
-    public ExamplesTests()
+    [Fact]
+    public void AddTo_EveryExampleThatDefinesMappings_HasOneSharedHandler()
     {
-        _ = TestStacks.FakeHandlerDirectory;
-        _templates = ExampleStacks.AddTo(new App()).ToDictionary(s => s.StackName, s => Template.FromStack(s));
+        Assert.Equal(["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "UserAndGroup"], _templates.Keys.Order(StringComparer.Ordinal));
+        Assert.All(_templates.Where(t => t.Key != "ImportedMapping").Select(t => t.Value), t => t.ResourceCountIs("AWS::Lambda::Function", 1));
+        _templates["ImportedMapping"].ResourceCountIs("AWS::Lambda::Function", 0);
     }
 
     [Fact]
-    public void AddTo_EveryExample_HasOneSharedHandlerAndItsMappings()
+    public void ImportedMapping_Imports_AddNoMappingAndExposeThePrincipals()
     {
-        Assert.Equal(["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "UserAndGroup"], _templates.Keys.Order(StringComparer.Ordinal));
-        Assert.All(_templates.Values, t => t.ResourceCountIs("AWS::Lambda::Function", 1));
+        var template = _templates["ImportedMapping"];
+
+        template.ResourceCountIs(HandlerDefaults.ResourceType, 0);
+        template.HasOutput("OnCallUserId", new Dictionary<string, object> { ["Value"] = ImportedMappingStack.OnCallUserId });
+        template.HasOutput("OnCallStudioId", new Dictionary<string, object> { ["Value"] = ExampleStacks.StudioId });
+        template.HasResourceProperties("AWS::SSM::Parameter", new Dictionary<string, object>
+        {
+            ["Value"] = new Dictionary<string, object>
+            {
+                ["Fn::Select"] = new object[]
+                {
+                    2,
+                    new Dictionary<string, object> { ["Fn::Split"] = new object[] { "/", new Dictionary<string, object> { ["Fn::ImportValue"] = "DataScientistsMappingId" } } },
+                },
+            },
+        });
+    }
+
+    [Fact]
+    public void ExamplesOutput_RunOnItsOwn_IsTheExamplesProjectsCdkOut()
+    {
+        var outdir = ExamplesOutput.Directory(cliOutdir: null);
+
+        Assert.Equal("cdk.out", Path.GetFileName(outdir));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(outdir)!, "EmrStudio.Cdk.Examples.csproj")), outdir);
+    }
+
+    [Fact]
+    public void ExamplesOutput_RunByTheCli_IsTheCliFolder()
+    {
+        Assert.Equal("/tmp/assembly-123", ExamplesOutput.Directory("/tmp/assembly-123"));
     }
 
     [Fact]

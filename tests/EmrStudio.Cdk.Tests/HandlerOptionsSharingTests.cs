@@ -52,7 +52,7 @@ public sealed class HandlerOptionsSharingTests
         var stack = TestStacks.NewStack();
         TestStacks.Map(stack, "First", handlerOptions: Debug);
 
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() =>
             TestStacks.Map(stack, "Second", identity: StudioIdentity.User("someone"), handlerOptions: new StudioSessionMappingHandlerOptions { MemorySize = 1024, LogLevel = ApplicationLogLevel.DEBUG }));
 
         Assert.Equal("HandlerOptions", error.ParamName);

@@ -30,7 +30,7 @@ public sealed class HandlerOptionsValidationTests
     {
         var stack = TestStacks.NewStack();
 
-        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", handlerOptions: options));
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", handlerOptions: options));
 
         Assert.Equal(option, error.ParamName);
         Assert.StartsWith($"Test/A: {option} ", error.Message, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class HandlerOptionsValidationTests
             ? new StudioSessionMappingHandlerOptions { VpcSubnets = [Subnet.FromSubnetId(stack, "S", "subnet-1")] }
             : new StudioSessionMappingHandlerOptions { SecurityGroups = [SecurityGroup.FromSecurityGroupId(stack, "Sg", "sg-1")] };
 
-        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", handlerOptions: options));
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", handlerOptions: options));
 
         Assert.StartsWith("Test/A: HandlerOptions.SecurityGroups and HandlerOptions.VpcSubnets ", error.Message, StringComparison.Ordinal);
     }

@@ -17,7 +17,7 @@ public sealed class MappingGuardTests
         var identity = byId ? StudioIdentity.GroupId("0123abcd-4567-89ab-cdef-0123456789ab") : StudioIdentity.Group("data-scientists");
         TestStacks.Map(stack, "First", identity: identity);
 
-        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "Second", identity: identity));
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "Second", identity: identity));
 
         Assert.Equal("Identity", error.ParamName);
         Assert.StartsWith("Test/Second: Identity ", error.Message, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class MappingGuardTests
         var stack = TestStacks.NewStack();
         TestStacks.Map(stack, "First");
 
-        var error = Assert.Throws<ArgumentException>(() => new StudioSessionMapping(new Constructs.Construct(stack, "Team"), "Again", new StudioSessionMappingProps
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => new StudioSessionMapping(new Constructs.Construct(stack, "Team"), "Again", new StudioSessionMappingProps
         {
             StudioId = TestStacks.StudioA,
             Identity = StudioIdentity.Group("data-scientists"),
@@ -91,12 +91,12 @@ public sealed class MappingGuardTests
         if (optionsFirst)
         {
             MapWithOptions();
-            error = Assert.Throws<ArgumentException>(MapOutside);
+            error = Assert.Throws<StudioSessionMappingValidationException>(MapOutside);
         }
         else
         {
             MapOutside();
-            error = Assert.Throws<ArgumentException>(MapWithOptions);
+            error = Assert.Throws<StudioSessionMappingValidationException>(MapWithOptions);
         }
 
         Assert.Equal("StudioId", error.ParamName);

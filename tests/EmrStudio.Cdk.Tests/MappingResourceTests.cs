@@ -52,7 +52,7 @@ public sealed class MappingResourceTests
     {
         var stack = TestStacks.NewStack();
 
-        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", removalPolicy: RemovalPolicy.SNAPSHOT));
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", removalPolicy: RemovalPolicy.SNAPSHOT));
 
         Assert.Equal("RemovalPolicy", error.ParamName);
         Assert.StartsWith("Test/A: RemovalPolicy ", error.Message, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class StudioSessionMappingValidationTests
     {
         var stack = TestStacks.NewStack();
 
-        var error = Assert.Throws<ArgumentException>(() => new StudioSessionMapping(stack, "A", new StudioSessionMappingProps
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => new StudioSessionMapping(stack, "A", new StudioSessionMappingProps
         {
             StudioId = studioId ?? TestStacks.StudioA,
             Identity = id is not null ? StudioIdentity.UserId(id) : StudioIdentity.Group(name ?? "data-scientists"),
@@ -49,6 +49,21 @@ public sealed class StudioSessionMappingValidationTests
         Assert.StartsWith($"Test/A: {property} ", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("es-abc", "Test/A: StudioId must match ^es-[0-9A-Z]+$ (got 'es-abc').")]
+    [InlineData("es-ABC\t", "Test/A: StudioId must not contain control characters (tab, CR and LF included) or U+FFFE/U+FFFF (got 'es-ABC\\u0009').")]
+    [InlineData("", "Test/A: StudioId must not be empty.")]
+    public void Constructor_InvalidStudioId_MessageIsOneLineOfPathPropertyAndTheHandlersRule(string studioId, string message)
+    {
+        var stack = TestStacks.NewStack();
+
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", studioId));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal("Test/A", error.ConstructPath);
+        Assert.Equal("StudioId", error.ParamName);
+    }
+
     [Fact]
     public void Constructor_UnpairedSurrogateInName_ThrowsNamingIdentityName()
     {
@@ -56,7 +71,7 @@ public sealed class StudioSessionMappingValidationTests
         var stack = TestStacks.NewStack();
         var name = "unpaired" + '\uD800' + "surrogate";
 
-        var error = Assert.Throws<ArgumentException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
+        var error = Assert.Throws<StudioSessionMappingValidationException>(() => TestStacks.Map(stack, "A", identity: StudioIdentity.User(name)));
 
         Assert.Equal("IdentityName", error.ParamName);
         Assert.StartsWith("Test/A: IdentityName ", error.Message, StringComparison.Ordinal);

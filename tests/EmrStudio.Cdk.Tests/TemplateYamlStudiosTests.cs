@@ -1,17 +1,23 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
 
 /// <summary>
 /// template.yaml's <c>Studios</c> parameter scopes the EMR actions: what each value turns into, resolved as
-/// CloudFormation would in account 123456789012, region eu-west-1.
+/// CloudFormation would in the simulated account and region.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class TemplateYamlStudiosTests
 {
-    private const string Prefix = "arn:aws:elasticmapreduce:eu-west-1:123456789012:studio/";
+    private const string Prefix = $"arn:aws:elasticmapreduce:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:studio/";
 
-    private static TemplateYaml Template => TemplateYaml.RepositoryTemplate;
+    private static CloudFormationTemplate Template => RepositoryTemplates.TemplateYaml;
 
     [Fact]
     public void StudioResources_Default_AreAllStudiosOfTheAccountInTheRegion()
@@ -58,7 +64,7 @@ public sealed class TemplateYamlStudiosTests
 
         Assert.Equal(11, resources.Count);
         Assert.Contains("more-than-10-entries", resources[^1], StringComparison.Ordinal);
-        Assert.Equal(3, resources[^1]!.Count(c => c == ':'));
+        Assert.Equal(3, resources[^1].Count(c => c == ':'));
     }
 
     [Theory]
@@ -85,7 +91,7 @@ public sealed class TemplateYamlStudiosTests
     [Fact]
     public void CreateExampleMapping_ParametersOmitted_IsFalse()
     {
-        Assert.False(new TemplateEvaluator(Template, new Dictionary<string, string>()).Condition("CreateExampleMapping"));
+        Assert.False(Template.ResolverBeforeDeployment().Condition("CreateExampleMapping"));
     }
 
     [Fact]
@@ -99,21 +105,21 @@ public sealed class TemplateYamlStudiosTests
             ["ExampleSessionPolicyArn"] = "arn:aws:iam::123456789012:policy/EmrStudioDataScientist",
         };
 
-        Assert.True(new TemplateEvaluator(Template, parameters).Condition("CreateExampleMapping"));
+        Assert.True(Template.ResolverBeforeDeployment(parameters).Condition("CreateExampleMapping"));
         parameters["ExampleIdentityName"] = "";
-        Assert.False(new TemplateEvaluator(Template, parameters).Condition("CreateExampleMapping"));
+        Assert.False(Template.ResolverBeforeDeployment(parameters).Condition("CreateExampleMapping"));
     }
 
-    private static List<string?> StudioResources(string? studios)
+    private static List<string> StudioResources(string? studios)
     {
         var parameters = studios is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Studios"] = studios };
         var statement = Assert.Single(
-            Template.RoleStatements(Template.SingleResourceOfType("AWS::IAM::Role")),
-            s => s.GetProperty("Sid").GetString() == "StudioSessionMappings");
-        var resources = new TemplateEvaluator(Template, parameters).Evaluate(statement.GetProperty("Resource"));
-        return [.. Assert.IsType<List<object?>>(resources).Select(r => Assert.IsType<string>(r))];
+            PolicyDocuments.InlineStatements(Template.Properties(Template.SingleLogicalIdOfType("AWS::IAM::Role"))),
+            s => PolicyDocuments.Sid(s) == "StudioSessionMappings");
+        var resources = Template.ResolverBeforeDeployment(parameters).Resolve(statement["Resource"]);
+        return [.. Assert.IsType<JsonArray>(resources).Select(r => r!.GetValue<string>())];
     }
 
     private static Regex StudiosPattern() =>
-        new(Template.Root.GetProperty("Parameters").GetProperty("Studios").GetProperty("AllowedPattern").GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1));
+        new(Template.Section("Parameters")["Studios"]!["AllowedPattern"]!.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1));
 }

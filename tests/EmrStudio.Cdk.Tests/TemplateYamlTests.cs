@@ -1,7 +1,10 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests;
@@ -10,28 +13,31 @@ namespace EmrStudio.Cdk.Tests;
 /// template.yaml deploys the same function, with the same permissions, as the construct: both are checked against
 /// <see cref="HandlerDefaults"/>, the one source of truth.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class TemplateYamlTests
 {
     private const string ServerlessFunction = "AWS::Serverless::Function";
 
-    private static TemplateYaml Template => TemplateYaml.RepositoryTemplate;
+    private static CloudFormationTemplate Template => RepositoryTemplates.TemplateYaml;
 
-    private static string HandlerId => Template.SingleResourceOfType(ServerlessFunction);
+    private static string HandlerId => Template.SingleLogicalIdOfType(ServerlessFunction);
 
-    private static string RoleId => Template.SingleResourceOfType("AWS::IAM::Role");
+    private static string RoleId => Template.SingleLogicalIdOfType("AWS::IAM::Role");
 
-    private static string LogGroupId => Template.SingleResourceOfType("AWS::Logs::LogGroup");
+    private static string LogGroupId => Template.SingleLogicalIdOfType("AWS::Logs::LogGroup");
+
+    private static JsonObject Parameters => Template.Section("Parameters");
 
     [Fact]
     public void Handler_Settings_MatchHandlerDefaults()
     {
         var function = Template.Properties(HandlerId);
 
-        Assert.Equal(HandlerDefaults.Runtime, function.GetProperty("Runtime").GetString());
-        Assert.Equal(HandlerDefaults.Handler, function.GetProperty("Handler").GetString());
-        Assert.Equal([HandlerDefaults.Architecture], function.GetProperty("Architectures").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(HandlerDefaults.TimeoutSeconds, function.GetProperty("Timeout").GetInt32());
-        AssertRef(function.GetProperty("MemorySize"), "MemorySize");
+        Assert.Equal(HandlerDefaults.Runtime, Text(function["Runtime"]));
+        Assert.Equal(HandlerDefaults.Handler, Text(function["Handler"]));
+        Assert.Equal([HandlerDefaults.Architecture], function["Architectures"]!.AsArray().Select(Text));
+        Assert.Equal(HandlerDefaults.TimeoutSeconds, function["Timeout"]!.GetValue<int>());
+        AssertRef(function["MemorySize"], "MemorySize");
     }
 
     [Theory]
@@ -42,13 +48,13 @@ public sealed class TemplateYamlTests
     [InlineData("TrustedStackAccounts", "")]
     public void Parameters_Default_MatchesHandlerDefaults(string parameter, object expected)
     {
-        Assert.Equal(Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture), Template.Root.GetProperty("Parameters").GetProperty(parameter).GetProperty("Default").ToString());
+        Assert.Equal(Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture), Parameters[parameter]!["Default"]!.ToString());
     }
 
     [Fact]
     public void LogRetentionInDaysParameter_AllowedValues_AreTheRetentionsTheConstructOffers()
     {
-        var allowed = Template.Root.GetProperty("Parameters").GetProperty("LogRetentionInDays").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetInt32());
+        var allowed = Parameters["LogRetentionInDays"]!["AllowedValues"]!.AsArray().Select(v => v!.GetValue<int>());
         var offered = Enum.GetValues<RetentionDays>().Select(RetentionDaysConverter.ToDays).OfType<int>().Order();
 
         Assert.Equal(offered, allowed);
@@ -57,7 +63,7 @@ public sealed class TemplateYamlTests
     [Fact]
     public void LogLevelParameter_AllowedValues_AreLambdasApplicationLogLevels()
     {
-        var allowed = Template.Root.GetProperty("Parameters").GetProperty("LogLevel").GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetString());
+        var allowed = Parameters["LogLevel"]!["AllowedValues"]!.AsArray().Select(Text);
 
         Assert.Equal(Enum.GetNames<ApplicationLogLevel>().Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
     }
@@ -65,23 +71,22 @@ public sealed class TemplateYamlTests
     [Fact]
     public void TrustedStackAccounts_Given_SetTheHandlersVariableCommaSeparated()
     {
-        var given = new TemplateEvaluator(Template, new Dictionary<string, string> { ["TrustedStackAccounts"] = "111122223333, 444455556666" });
-        var none = new TemplateEvaluator(Template, new Dictionary<string, string>());
-        var environment = Template.Properties(HandlerId).GetProperty("Environment");
+        var given = Template.ResolverBeforeDeployment(new Dictionary<string, string> { ["TrustedStackAccounts"] = "111122223333, 444455556666" });
+        var none = Template.ResolverBeforeDeployment();
+        var environment = Template.Properties(HandlerId)["Environment"];
 
-        var variables = Assert.IsType<Dictionary<string, object?>>(Assert.IsType<Dictionary<string, object?>>(given.Evaluate(environment))["Variables"]);
-        Assert.Equal("111122223333,444455556666", variables[HandlerDefaults.TrustedStackAccountsVariable]);
-        Assert.Same(TemplateEvaluator.NoValue, none.Evaluate(environment));
+        Assert.Equal("111122223333,444455556666", Text(given.Resolve(environment)!["Variables"]![HandlerDefaults.TrustedStackAccountsVariable]));
+        Assert.Null(none.Resolve(environment));
     }
 
     [Fact]
     public void PermissionsBoundary_GivenOrEmpty_IsSetOrLeftOut()
     {
         const string Boundary = "arn:aws:iam::123456789012:policy/DeveloperBoundary";
-        var boundary = Template.Properties(RoleId).GetProperty("PermissionsBoundary");
+        var boundary = Template.Properties(RoleId)["PermissionsBoundary"];
 
-        Assert.Equal(Boundary, new TemplateEvaluator(Template, new Dictionary<string, string> { ["PermissionsBoundary"] = Boundary }).Evaluate(boundary));
-        Assert.Same(TemplateEvaluator.NoValue, new TemplateEvaluator(Template, new Dictionary<string, string>()).Evaluate(boundary));
+        Assert.Equal(Boundary, Text(Template.ResolverBeforeDeployment(new Dictionary<string, string> { ["PermissionsBoundary"] = Boundary }).Resolve(boundary)));
+        Assert.Null(Template.ResolverBeforeDeployment().Resolve(boundary));
     }
 
     [Fact]
@@ -89,62 +94,62 @@ public sealed class TemplateYamlTests
     {
         const string ZipPath = "artifacts/emrstudio-session-mapping-handler.zip";
 
-        Assert.Equal(ZipPath, Template.Properties(HandlerId).GetProperty("CodeUri").GetString());
-        Assert.Contains($"zip_path={ZipPath}", File.ReadAllText(TemplateYaml.FindRepositoryFile("build/package-handler.sh")), StringComparison.Ordinal);
+        Assert.Equal(ZipPath, Text(Template.Properties(HandlerId)["CodeUri"]));
+        Assert.Contains($"zip_path={ZipPath}", File.ReadAllText(RepositoryRoot.File("build/package-handler.sh")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Handler_Role_IsTheTemplatesOwnRoleWithoutManagedPolicies()
     {
-        AssertGetAtt(Template.Properties(HandlerId).GetProperty("Role"), RoleId, "Arn");
-        Assert.False(Template.Properties(RoleId).TryGetProperty("ManagedPolicyArns", out _), "The role must carry no managed policies.");
+        AssertGetAtt(Template.Properties(HandlerId)["Role"], RoleId, "Arn");
+        Assert.False(Template.Properties(RoleId).ContainsKey("ManagedPolicyArns"), "The role must carry no managed policies.");
     }
 
     [Fact]
     public void EventInvokeConfig_ForTheHandler_MatchesHandlerDefaultsRetryAttempts()
     {
-        var config = Template.Properties(Template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig"));
+        var config = Template.Properties(Template.SingleLogicalIdOfType("AWS::Lambda::EventInvokeConfig"));
 
-        AssertRef(config.GetProperty("FunctionName"), HandlerId);
-        Assert.Equal("$LATEST", config.GetProperty("Qualifier").GetString());
-        Assert.Equal(HandlerDefaults.MaximumRetryAttempts, config.GetProperty("MaximumRetryAttempts").GetInt32());
-        Assert.Equal(HandlerDefaults.MaximumEventAgeSeconds, config.GetProperty("MaximumEventAgeInSeconds").GetInt32());
+        AssertRef(config["FunctionName"], HandlerId);
+        Assert.Equal("$LATEST", Text(config["Qualifier"]));
+        Assert.Equal(HandlerDefaults.MaximumRetryAttempts, config["MaximumRetryAttempts"]!.GetValue<int>());
+        Assert.Equal(HandlerDefaults.MaximumEventAgeSeconds, config["MaximumEventAgeInSeconds"]!.GetValue<int>());
     }
 
     [Fact]
     public void Handler_LoggingConfig_IsJsonAtTheLogLevelParameterAndSystemWarn()
     {
-        var logging = Template.Properties(HandlerId).GetProperty("LoggingConfig");
+        var logging = Template.Properties(HandlerId)["LoggingConfig"]!;
 
-        Assert.Equal(HandlerDefaults.LogFormat, logging.GetProperty("LogFormat").GetString());
-        AssertRef(logging.GetProperty("ApplicationLogLevel"), "LogLevel");
-        Assert.Equal(HandlerDefaults.SystemLogLevel, logging.GetProperty("SystemLogLevel").GetString());
+        Assert.Equal(HandlerDefaults.LogFormat, Text(logging["LogFormat"]));
+        AssertRef(logging["ApplicationLogLevel"], "LogLevel");
+        Assert.Equal(HandlerDefaults.SystemLogLevel, Text(logging["SystemLogLevel"]));
     }
 
     [Fact]
     public void ExampleMapping_DependsOn_TheEventInvokeConfig()
     {
-        var mapping = Template.Resource(Template.SingleResourceOfType(HandlerDefaults.ResourceType));
+        var mapping = Template.Resource(Template.SingleLogicalIdOfType(HandlerDefaults.ResourceType));
 
-        Assert.Contains(Template.SingleResourceOfType("AWS::Lambda::EventInvokeConfig"), TemplateYaml.AsArray(mapping.GetProperty("DependsOn")).Select(d => d.GetString()));
+        Assert.Contains(Template.SingleLogicalIdOfType("AWS::Lambda::EventInvokeConfig"), PolicyDocuments.AsList(mapping["DependsOn"]).Select(Text));
     }
 
     [Fact]
     public void LogGroup_Retention_IsTheParameterAndReceivesTheHandlersLogs()
     {
-        AssertRef(Template.Properties(LogGroupId).GetProperty("RetentionInDays"), "LogRetentionInDays");
-        AssertRef(Template.Properties(HandlerId).GetProperty("LoggingConfig").GetProperty("LogGroup"), LogGroupId);
+        AssertRef(Template.Properties(LogGroupId)["RetentionInDays"], "LogRetentionInDays");
+        AssertRef(Template.Properties(HandlerId)["LoggingConfig"]!["LogGroup"], LogGroupId);
     }
 
     [Fact]
     public void ExampleMapping_ServiceTimeout_MatchesHandlerDefaults()
     {
-        var mappingId = Template.SingleResourceOfType(HandlerDefaults.ResourceType);
+        var mappingId = Template.SingleLogicalIdOfType(HandlerDefaults.ResourceType);
         var mapping = Template.Properties(mappingId);
 
-        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping.GetProperty("ServiceTimeout").GetInt32());
-        AssertGetAtt(mapping.GetProperty("ServiceToken"), HandlerId, "Arn");
-        Assert.True(Template.Resource(mappingId).TryGetProperty("Condition", out _), "The example mapping must exist only when its parameters are given.");
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping["ServiceTimeout"]!.GetValue<int>());
+        AssertGetAtt(mapping["ServiceToken"], HandlerId, "Arn");
+        Assert.True(Template.Resource(mappingId).ContainsKey("Condition"), "The example mapping must exist only when its parameters are given.");
     }
 
     [Fact]
@@ -152,8 +157,8 @@ public sealed class TemplateYamlTests
     {
         var statement = Statement("StudioSessionMappings");
 
-        Assert.Equal(Sorted(HandlerDefaults.StudioActions), Actions(statement));
-        Assert.DoesNotContain(TemplateYaml.AsArray(statement.GetProperty("Resource")), r => r.ValueKind == JsonValueKind.String && r.GetString() == "*");
+        Assert.Equal(Sorted(HandlerDefaults.StudioActions), PolicyDocuments.Actions(statement));
+        Assert.False(PolicyDocuments.OnAnyResource(statement));
     }
 
     [Fact]
@@ -161,8 +166,8 @@ public sealed class TemplateYamlTests
     {
         var statement = Statement("IdentityCenter");
 
-        Assert.Equal(Sorted(HandlerDefaults.IdentityCenterActions), Actions(statement));
-        Assert.Equal("*", statement.GetProperty("Resource").GetString());
+        Assert.Equal(Sorted(HandlerDefaults.IdentityCenterActions), PolicyDocuments.Actions(statement));
+        Assert.Equal("*", Text(statement["Resource"]));
     }
 
     [Fact]
@@ -170,8 +175,8 @@ public sealed class TemplateYamlTests
     {
         var statement = Statement("Logs");
 
-        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], Actions(statement));
-        AssertGetAtt(statement.GetProperty("Resource"), LogGroupId, "Arn");
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], PolicyDocuments.Actions(statement));
+        AssertGetAtt(statement["Resource"], LogGroupId, "Arn");
     }
 
     [Fact]
@@ -179,56 +184,48 @@ public sealed class TemplateYamlTests
     {
         var statement = Statement("StackStatus");
 
-        Assert.Equal(Sorted(HandlerDefaults.StackStatusActions), Actions(statement));
-        Assert.Equal(
-            "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*",
-            statement.GetProperty("Resource").GetProperty("Fn::Sub").GetString());
+        Assert.Equal(Sorted(HandlerDefaults.StackStatusActions), PolicyDocuments.Actions(statement));
+        Assert.Equal("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*", Text(statement["Resource"]!["Fn::Sub"]));
     }
 
     [Fact]
     public void Role_Statements_AreTheLogsStudioIdentityCenterAndStackStatusAllowsOnly()
     {
-        var statements = Template.RoleStatements(RoleId);
+        var statements = PolicyDocuments.InlineStatements(Template.Properties(RoleId));
 
-        Assert.Equal(["IdentityCenter", "Logs", "StackStatus", "StudioSessionMappings"], statements.Select(s => s.GetProperty("Sid").GetString()).Order(StringComparer.Ordinal));
-        Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
+        Assert.Equal(["IdentityCenter", "Logs", "StackStatus", "StudioSessionMappings"], statements.Select(PolicyDocuments.Sid).Order(StringComparer.Ordinal));
+        Assert.All(statements, s => Assert.Equal("Allow", Text(s["Effect"])));
     }
 
     [Fact]
     public void Outputs_ServiceToken_IsExportedUnderAnOverridableName()
     {
-        var output = Template.Root.GetProperty("Outputs").GetProperty("ServiceToken");
-        var exportName = output.GetProperty("Export").GetProperty("Name");
+        var output = Template.Section("Outputs")["ServiceToken"]!;
 
-        AssertGetAtt(output.GetProperty("Value"), HandlerId, "Arn");
-        AssertRef(exportName, "ServiceTokenExportName");
-        Assert.Equal(
-            "EmrStudioSessionMappingServiceToken",
-            Template.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString());
+        AssertGetAtt(output["Value"], HandlerId, "Arn");
+        AssertRef(output["Export"]!["Name"], "ServiceTokenExportName");
+        Assert.Equal("EmrStudioSessionMappingServiceToken", RepositoryTemplates.DefaultServiceTokenExport);
     }
 
     [Fact]
     public void ExampleStack_Mapping_ImportsTheDefaultExportWithTheHandlerDefaultsServiceTimeout()
     {
-        var example = TemplateYaml.Load(TemplateYaml.FindRepositoryFile("examples/session-mapping.yaml"));
-        var mapping = example.Properties(example.SingleResourceOfType(HandlerDefaults.ResourceType));
-        var exportName = Template.Root.GetProperty("Parameters").GetProperty("ServiceTokenExportName").GetProperty("Default").GetString();
+        var example = RepositoryTemplates.Example("session-mapping.yaml");
+        var mapping = example.Properties(example.SingleLogicalIdOfType(HandlerDefaults.ResourceType));
 
-        Assert.Equal(exportName, mapping.GetProperty("ServiceToken").GetProperty("Fn::ImportValue").GetString());
-        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping.GetProperty("ServiceTimeout").GetInt32());
+        Assert.Equal(RepositoryTemplates.DefaultServiceTokenExport, Text(mapping["ServiceToken"]!["Fn::ImportValue"]));
+        Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, mapping["ServiceTimeout"]!.GetValue<int>());
     }
 
-    private static JsonElement Statement(string sid) =>
-        Assert.Single(Template.RoleStatements(RoleId), s => s.TryGetProperty("Sid", out var id) && id.GetString() == sid);
+    private static JsonObject Statement(string sid) =>
+        Assert.Single(PolicyDocuments.InlineStatements(Template.Properties(RoleId)), s => PolicyDocuments.Sid(s) == sid);
 
-    private static List<string?> Actions(JsonElement statement) =>
-        [.. TemplateYaml.AsArray(statement.GetProperty("Action")).Select(a => a.GetString()).Order(StringComparer.Ordinal)];
+    private static List<string> Sorted(IEnumerable<string> values) => [.. values.Order(StringComparer.Ordinal)];
 
-    private static List<string?> Sorted(IEnumerable<string> values) => [.. values.Order(StringComparer.Ordinal)];
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
 
-    private static void AssertRef(JsonElement value, string logicalId) =>
-        Assert.Equal(logicalId, value.GetProperty("Ref").GetString());
+    private static void AssertRef(JsonNode? value, string logicalId) => Assert.Equal(logicalId, Text(value?["Ref"]));
 
-    private static void AssertGetAtt(JsonElement value, string logicalId, string attribute) =>
-        Assert.Equal([logicalId, attribute], value.GetProperty("Fn::GetAtt").EnumerateArray().Select(e => e.GetString()));
+    private static void AssertGetAtt(JsonNode? value, string logicalId, string attribute) =>
+        Assert.Equal([logicalId, attribute], value!["Fn::GetAtt"]!.AsArray().Select(Text));
 }

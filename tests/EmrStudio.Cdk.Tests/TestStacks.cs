@@ -1,11 +1,13 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Testing.Tools;
 using Newtonsoft.Json.Linq;
 
 namespace EmrStudio.Cdk.Tests;
 
-/// <summary>Stacks and templates for the tests, with a stand-in bootstrap so that no AOT publish is needed.</summary>
+/// <summary>Stacks and templates for the tests, with a stand-in bootstrap so that no AOT publish is needed. Every stack is
+/// made after <see cref="FakeHandler"/>, which also checks that Node.js is there.</summary>
 internal static class TestStacks
 {
     public const string StudioA = "es-0123456789ABCDEFGHIJKLMNO";
@@ -14,6 +16,8 @@ internal static class TestStacks
 
     private static readonly Lazy<string> FakeHandler = new(() =>
     {
+        // The CDK's .NET bindings run the construct library in Node.js (jsii).
+        RequiredTool.Node.Require();
         var directory = Path.Combine(Path.GetTempPath(), "emrstudio-cdk-tests-handler");
         Directory.CreateDirectory(directory);
         var bootstrap = Path.Combine(directory, HandlerAsset.ExecutableName);

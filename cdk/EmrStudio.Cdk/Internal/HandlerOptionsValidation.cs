@@ -38,9 +38,9 @@ internal static partial class HandlerOptionsValidation
             throw Validation.Error(path, "HandlerOptions.Studios", "must not contain null.");
         }
 
-        if (!Token.IsUnresolved(value) && !MappingPatterns.StudioId().IsMatch(value))
+        if (!Token.IsUnresolved(value) && PropertyRules.StudioId.Violation(value, Validation.Printable) is { } violation)
         {
-            throw Validation.Error(path, "HandlerOptions.Studios", $"must hold studio ids matching ^es-[0-9A-Z]+$; got '{Validation.Printable(value)}'.");
+            throw Validation.Error(path, "HandlerOptions.Studios", $"must hold studio ids, and each {violation}.");
         }
 
         return value;

@@ -11,4 +11,6 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static AwsService CloudFormation { get; } = new("cloudformation", "cloudformation", "AWS_ENDPOINT_URL_CLOUDFORMATION");
 
     public static AwsService DynamoDb { get; } = new("dynamodb", "dynamodb", "AWS_ENDPOINT_URL_DYNAMODB");
+
+    public static AwsService SecurityToken { get; } = new("sts", "sts", "AWS_ENDPOINT_URL_STS");
 }

@@ -5,10 +5,6 @@ using EmrStudio.SessionMappingHandler.Logging;
 using EmrStudio.SessionMappingHandler.Runtime;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

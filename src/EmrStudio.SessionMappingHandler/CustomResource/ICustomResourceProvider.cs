@@ -1,9 +1,6 @@
 using EmrStudio.SessionMappingHandler.CustomResource.Request;
 
 
-
-
-
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

@@ -3,10 +3,6 @@ using EmrStudio.SessionMappingHandler.CustomResource.Request;
 using EmrStudio.SessionMappingHandler.Logging;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.CustomResource;
 
 /// <summary>

@@ -1,13 +1,8 @@
 using EmrStudio.SessionMappingHandler.Aws;
 
-
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Emr;
 
-/// <summary>An error answer from EMR, with the messages EMR is known to send recognised by name.</summary>
+/// <summary>An error answer from EMR, with the messages EMR is known to send (<see cref="EmrErrors"/>) recognised by name.</summary>
 internal sealed class EmrException : AwsServiceException
 {
     public EmrException(int statusCode, string errorType, string errorMessage)
@@ -15,23 +10,23 @@ internal sealed class EmrException : AwsServiceException
     {
     }
 
-    public bool IsInvalidRequest => ErrorType == "InvalidRequestException";
+    public bool IsInvalidRequest => ErrorType == EmrErrors.InvalidRequest;
 
-    /// <summary>"Studio session mapping does not exist."</summary>
+    /// <summary><see cref="EmrErrors.MappingNotFound"/></summary>
     public bool IsMappingNotFound =>
-        IsInvalidRequest && ErrorMessage.Contains("session mapping does not exist", StringComparison.OrdinalIgnoreCase);
+        IsInvalidRequest && ErrorMessage.Contains(EmrErrors.MappingNotFoundPhrase, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>"Studio does not exist"</summary>
+    /// <summary><see cref="EmrErrors.StudioNotFound"/></summary>
     public bool IsStudioNotFound =>
-        IsInvalidRequest && ErrorMessage.StartsWith("Studio does not exist", StringComparison.OrdinalIgnoreCase);
+        IsInvalidRequest && ErrorMessage.StartsWith(EmrErrors.StudioNotFound, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>"IdentityId is invalid": the principal is not (or no longer) in the Identity Store.</summary>
+    /// <summary><see cref="EmrErrors.IdentityIdInvalid"/>: the principal is not (or no longer) in the Identity Store.</summary>
     public bool IsIdentityUnknown =>
-        IsInvalidRequest && ErrorMessage.StartsWith("IdentityId is invalid", StringComparison.OrdinalIgnoreCase);
+        IsInvalidRequest && ErrorMessage.StartsWith(EmrErrors.IdentityIdInvalid, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>"Studio session mapping already exists."</summary>
+    /// <summary><see cref="EmrErrors.MappingAlreadyExists"/></summary>
     public bool IsAlreadyExists =>
-        IsInvalidRequest && ErrorMessage.Contains("already exists", StringComparison.OrdinalIgnoreCase);
+        IsInvalidRequest && ErrorMessage.Contains(EmrErrors.AlreadyExistsPhrase, StringComparison.OrdinalIgnoreCase);
 
     public override AwsServiceException AfterUnconfirmed() =>
         new EmrException(StatusCode, ErrorType, ErrorMessage) { AfterUnconfirmedAttempt = true };

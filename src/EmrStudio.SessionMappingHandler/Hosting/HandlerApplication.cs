@@ -8,6 +8,7 @@ using EmrStudio.SessionMappingHandler.Http;
 using EmrStudio.SessionMappingHandler.Logging;
 using EmrStudio.SessionMappingHandler.Mapping.Operations;
 using EmrStudio.SessionMappingHandler.Platform;
+using EmrStudio.SessionMappingHandler.Reconcile;
 using EmrStudio.SessionMappingHandler.Records;
 using EmrStudio.SessionMappingHandler.Runtime;
 using EmrStudio.SessionMappingHandler.StackStatus;
@@ -22,7 +23,7 @@ namespace EmrStudio.SessionMappingHandler.Hosting;
 internal static class HandlerApplication
 {
     /// <summary>Runs until <paramref name="stopToken"/> ends or the Runtime API says stop; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IEnvironment environment, AWSCredentials credentials, ILog log, CancellationToken stopToken)
+    public static async Task<int> RunAsync(IEnvironment environment, AWSCredentials credentials, JsonLogger log, CancellationToken stopToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -33,14 +34,18 @@ internal static class HandlerApplication
         ServiceEndpoint emrEndpoint;
         ServiceEndpoint cloudFormationEndpoint;
         ServiceEndpoint dynamoDbEndpoint;
+        ServiceEndpoint stsEndpoint;
         EventAdmission admission;
+        ReconcileOptions reconcile;
         try
         {
             trust = CertificateTrust.Resolve(environment);
             emrEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.Emr);
             cloudFormationEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.CloudFormation);
             dynamoDbEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.DynamoDb);
+            stsEndpoint = ServiceEndpointResolver.Resolve(environment, AwsService.SecurityToken);
             admission = EventAdmission.FromEnvironment(environment, TimeProvider.System);
+            reconcile = ReconcileOptions.FromEnvironment(environment);
         }
         catch (InvalidOperationException exception)
         {
@@ -54,6 +59,17 @@ internal static class HandlerApplication
 
         using var emr = EmrClient.Create(emrEndpoint, trust, credentials, log);
         using var cloudFormation = StackStatusClient.Create(cloudFormationEndpoint, trust, credentials, log);
+        var function = new InvokedFunction();
+        using var stacks = StackStatusRouter.Create(
+            cloudFormation,
+            () => function.Account,
+            environment.GetVariable(StackStatusRouter.RoleNameVariable),
+            stsEndpoint,
+            cloudFormationEndpoint,
+            trust,
+            credentials,
+            log,
+            TimeProvider.System);
         using var answerConnections = HttpHandlerFactory.Create(trust);
         // The responder bounds every PUT itself, against the Lambda deadline; HttpClient's own 100 s must not.
         using var answers = new HttpClient(answerConnections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
@@ -67,10 +83,11 @@ internal static class HandlerApplication
                 $"No desired-state record: {DynamoDbMappingRecords.TableVariable} is not set, so redelivered events are not recognised and nothing can be reconciled.");
         }
 
-        var operations = new SessionMappingOperations(emr, cloudFormation, records, log, TimeProvider.System);
+        var operations = new SessionMappingOperations(emr, stacks, records, log, TimeProvider.System);
         var responder = new CloudFormationResponder(answers, log);
-        var handler = new CustomResourceInvocationHandler(operations, responder, admission, log);
-        var loop = new InvocationLoop(runtime, handler, environment, log);
+        var customResources = new CustomResourceInvocationHandler(operations, responder, admission, log);
+        var reconciler = new ReconcileInvocationHandler(records, emr, stacks, log, log, TimeProvider.System, reconcile);
+        var loop = new InvocationLoop(runtime, new InvocationRouter(customResources, reconciler, function), environment, log);
         return await loop.RunAsync(stopToken);
     }
 }

@@ -1,10 +1,6 @@
 using EmrStudio.SessionMappingHandler.Platform;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Http;
 
 /// <summary>

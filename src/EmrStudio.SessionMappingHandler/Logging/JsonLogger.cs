@@ -10,7 +10,7 @@ namespace EmrStudio.SessionMappingHandler.Logging;
 /// written. Every string passes through <see cref="LogRedactor"/>, so callers cannot leak a ResponseURL's query
 /// string or a credential by accident.
 /// </summary>
-internal sealed class JsonLogger : ILog
+internal sealed class JsonLogger : ILog, IMetricSink
 {
     private readonly JsonLineSink _sink;
     private readonly TimeProvider _time;
@@ -44,6 +44,71 @@ internal sealed class JsonLogger : ILog
 
         var line = new LogLine(_time.GetUtcNow(), level, message, _scope, fields.ToArray());
         _sink.WriteLine(line, static (json, state) => state.WriteTo(json));
+    }
+
+    /// <summary>
+    /// One line in CloudWatch embedded metric format: the usual fields, the dimensions and counts as top-level members,
+    /// and the <c>_aws</c> object that names them. Written whatever the minimum level, since metrics are not logs
+    /// one filters out.
+    /// </summary>
+    public void Write(string message, MetricSet metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var time = _time.GetUtcNow();
+        _sink.WriteLine((time, message, metrics, _scope), static (json, state) =>
+        {
+            var (time, message, metrics, scope) = state;
+            json.WriteStartObject();
+            json.WriteString("timestamp", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("level", LambdaLogLevel.Name(LogLevel.Info));
+            json.WriteString("message", message);
+            json.WriteStartObject("_aws");
+            json.WriteNumber("Timestamp", time.ToUnixTimeMilliseconds());
+            json.WriteStartArray("CloudWatchMetrics");
+            json.WriteStartObject();
+            json.WriteString("Namespace", metrics.Namespace);
+            json.WriteStartArray("Dimensions");
+            json.WriteStartArray();
+            foreach (var (name, _) in metrics.Dimensions)
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteStartArray("Metrics");
+            foreach (var (name, _) in metrics.Counts)
+            {
+                json.WriteStartObject();
+                json.WriteString("Name", name);
+                json.WriteString("Unit", "Count");
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            foreach (var (name, value) in metrics.Dimensions)
+            {
+                json.WriteString(name, value);
+            }
+
+            foreach (var (name, value) in metrics.Counts)
+            {
+                json.WriteNumber(name, value);
+            }
+
+            foreach (var (name, value) in scope)
+            {
+                if (value is string text)
+                {
+                    json.WriteString(name, LogRedactor.Redact(text));
+                }
+            }
+
+            json.WriteEndObject();
+        });
     }
 
     public ILog With(params ReadOnlySpan<KeyValuePair<string, object?>> fields)

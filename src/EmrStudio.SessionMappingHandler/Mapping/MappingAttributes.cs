@@ -1,10 +1,6 @@
 using EmrStudio.SessionMappingHandler.Emr;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
 /// <summary>The <c>Fn::GetAtt</c> attributes: all strings, both identity attributes filled whichever the template used.</summary>

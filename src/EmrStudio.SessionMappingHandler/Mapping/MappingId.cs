@@ -1,6 +1,5 @@
 using System.Text;
 using EmrStudio.SessionMappingHandler.CustomResource.Answer;
-using EmrStudio.SessionMappingHandler.Emr;
 
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
@@ -13,14 +12,18 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// The identity is the IdentityId as EMR reports it, never the name: a template that switches from a principal's
 /// name to its id keeps the same resource, and a rename orphans nothing. Studio ids and types contain no '/', and
 /// the identity is encoded by <see cref="IdentityEncoding"/>, so parsing is unambiguous. Anything that does not read
-/// back to exactly the same string (sentinels, ids CloudFormation generated, junk) is not one of ours.
+/// back to exactly the same string (sentinels, ids CloudFormation generated, junk) is not one of ours. The construct
+/// library compiles this file in, so that an id it imports is checked by these very rules.
 /// </remarks>
 internal sealed class MappingId : IEquatable<MappingId>
 {
     public const string Prefix = "emrstudio:";
 
+    /// <summary>What an id must be, phrased to follow its name, for those who give one (an import in the construct).</summary>
+    public const string ShapeRule = "must be a session mapping id, emrstudio:<StudioId>/<USER or GROUP>/<IdentityId, percent-encoded>";
+
     /// <summary>CloudFormation's limit on a PhysicalResourceId, counted in UTF-8 bytes to be safe.</summary>
-    public const int MaxBytes = PhysicalResourceIds.MaxBytes;
+    public const int MaxBytes = PhysicalResourceIdLimit.MaxBytes;
 
     private MappingId(string studioId, string identityType, string identityId, string value)
     {
@@ -40,41 +43,26 @@ internal sealed class MappingId : IEquatable<MappingId>
     public string Value { get; }
 
     /// <summary>
-    /// Null when the parts cannot name a mapping: a studio id or type EMR does not issue, an empty, over-long or
-    /// malformed identity, or a result over 1 KB (only reachable with a studio id far longer than EMR's).
+    /// Null when the parts cannot name a mapping: a studio id or type EMR does not issue, an identity that breaks the
+    /// text rule of <see cref="PropertyRules"/> (empty, over-long, malformed, or with a control character, U+FFFE or
+    /// U+FFFF), or a result over 1 KB (only reachable with a studio id far longer than EMR's).
     /// </summary>
+    /// <remarks>
+    /// The identity is what EMR reported, so it only has to be text EMR can take back: no Identity Store id shape is
+    /// asked for. An id naming anything else cannot be one of ours, and must never reach EMR: a Delete for it would be
+    /// refused as invalid and stop the stack's deletion instead of succeeding.
+    /// </remarks>
     public static MappingId? TryCreate(string? studioId, string? identityType, string? identityId)
     {
-        if (studioId is null || studioId.Length > SessionMappingPropertiesParser.MaxLength
-            || !MappingPatterns.StudioId().IsMatch(studioId)
-            || identityType is not ("USER" or "GROUP")
-            || string.IsNullOrEmpty(identityId) || identityId.Length > SessionMappingPropertiesParser.MaxLength
-            || !SessionMappingPropertiesParser.IsWellFormedUtf16(identityId)
-            || !IsEmrText(identityId))
+        if (!PropertyRules.StudioId.Accepts(studioId)
+            || !PropertyRules.IdentityType.Accepts(identityType)
+            || !PropertyRules.IsAllowedText(identityId))
         {
             return null;
         }
 
         var value = $"{Prefix}{studioId}/{identityType}/{IdentityEncoding.Encode(identityId)}";
         return Encoding.UTF8.GetByteCount(value) <= MaxBytes ? new MappingId(studioId, identityType, identityId, value) : null;
-    }
-
-    /// <summary>
-    /// True when EMR's API accepts the text as a string member (XML characters: no C0 control but tab, CR and LF, no
-    /// U+FFFE/U+FFFF). An id naming anything else cannot be one of ours, and must never reach EMR: a Delete for it
-    /// would be refused as invalid and stop the stack's deletion instead of succeeding.
-    /// </summary>
-    private static bool IsEmrText(string text)
-    {
-        foreach (var character in text)
-        {
-            if (character is not ('\t' or '\r' or '\n' or (>= '\u0020' and <= '\uFFFD')))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The mapping a PhysicalResourceId names, or null when it is not one of ours.</summary>
@@ -106,13 +94,6 @@ internal sealed class MappingId : IEquatable<MappingId>
         var id = TryCreate(studioId, identityType, identityId);
         return id is not null && id.Value == physicalResourceId ? id : null;
     }
-
-    public StudioSessionMappingKey ToKey() => new()
-    {
-        StudioId = StudioId,
-        IdentityType = IdentityType,
-        IdentityId = IdentityId,
-    };
 
     public bool Equals(MappingId? other) => other is not null && Value == other.Value;
 

@@ -5,7 +5,8 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 
 /// <summary>
 /// Makes values safe to echo in a Reason: CloudFormation shows Reasons in consoles and event logs, and its whole answer
-/// must stay under 4 KB, so echoed values lose control characters and broken surrogates and are cut short.
+/// must stay under 4 KB, so echoed values lose control characters, broken surrogates and the non-characters U+FFFE and
+/// U+FFFF (which no XML answer of CloudFormation's API could carry) and are cut short.
 /// </summary>
 internal static class ReasonText
 {
@@ -22,7 +23,7 @@ internal static class ReasonText
         var cut = false;
         foreach (var rune in value.EnumerateRunes())
         {
-            if (Rune.IsControl(rune) || rune == Rune.ReplacementChar)
+            if (Rune.IsControl(rune) || rune == Rune.ReplacementChar || rune.Value is 0xFFFE or 0xFFFF)
             {
                 continue;
             }

@@ -1,16 +1,11 @@
 using EmrStudio.SessionMappingHandler.Emr;
 
-
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping;
 
 /// <summary>
 /// A template's validated properties. Exactly one of <see cref="IdentityId"/> and <see cref="IdentityName"/> is set.
 /// <see cref="AdoptExisting"/> says whether a mapping that already exists for the principal is taken over instead of
-/// refused.
+/// refused. A studio named by <see cref="StudioName"/> has an empty <see cref="StudioId"/> until it is resolved.
 /// </summary>
 internal sealed record SessionMappingProperties(
     string StudioId,
@@ -18,8 +13,12 @@ internal sealed record SessionMappingProperties(
     string? IdentityId,
     string? IdentityName,
     string SessionPolicyArn,
-    bool AdoptExisting = false)
+    bool AdoptExisting = false,
+    string? StudioName = null)
 {
+    /// <summary>True while the studio is known by its name only.</summary>
+    public bool NeedsStudioResolution => StudioId.Length == 0 && StudioName is not null;
+
     public StudioSessionMappingInput ToInput() => new()
     {
         StudioId = StudioId,

@@ -9,23 +9,11 @@ namespace EmrStudio.SessionMappingHandler.Mapping;
 /// <remarks>
 /// Property names are case-sensitive, as CloudFormation's are. Values must be JSON strings because CloudFormation
 /// delivers every value as one; anything else came from a hand-written event and is refused rather than guessed at.
-/// EMR accepts tab, CR and LF in its strings, but none belongs in a studio id, a principal or an ARN, so every
-/// control character is refused.
+/// What each value must be is <see cref="PropertyRules"/>' business, shared with the construct's synth-time checks.
 /// </remarks>
 internal static class SessionMappingPropertiesParser
 {
-    public const int MaxLength = 256;
-
-    public const string StudioId = "StudioId";
-    public const string IdentityType = "IdentityType";
-    public const string IdentityId = "IdentityId";
-    public const string IdentityName = "IdentityName";
-    public const string SessionPolicyArn = "SessionPolicyArn";
-    public const string AdoptExisting = "AdoptExisting";
     public const string ResourceProperties = "ResourceProperties";
-    private const string EitherIdentity = "IdentityId|IdentityName";
-
-    private static readonly string[] MappingProperties = [StudioId, IdentityType, IdentityId, IdentityName, SessionPolicyArn, AdoptExisting];
 
     /// <summary>CloudFormation's own properties: they arrive with the others and mean nothing to the mapping.</summary>
     private static readonly string[] CloudFormationProperties = ["ServiceToken", "ServiceTimeout"];
@@ -53,12 +41,13 @@ internal static class SessionMappingPropertiesParser
         }
 
         return PropertiesParseResult.Valid(new SessionMappingProperties(
-            values[StudioId],
-            values[IdentityType],
-            values.GetValueOrDefault(IdentityId),
-            values.GetValueOrDefault(IdentityName),
-            values[SessionPolicyArn],
-            values.GetValueOrDefault(AdoptExisting) == "true"));
+            values.GetValueOrDefault(PropertyRules.StudioId.Name) ?? string.Empty,
+            values[PropertyRules.IdentityType.Name],
+            values.GetValueOrDefault(PropertyRules.IdentityId.Name),
+            values.GetValueOrDefault(PropertyRules.IdentityName.Name),
+            values[PropertyRules.SessionPolicyArn.Name],
+            values.GetValueOrDefault(PropertyRules.AdoptExisting.Name) == "true",
+            values.GetValueOrDefault(PropertyRules.StudioName.Name)));
     }
 
     private static void ReadProperty(
@@ -92,7 +81,8 @@ internal static class SessionMappingPropertiesParser
             return;
         }
 
-        if (!MappingProperties.Contains(name, StringComparer.Ordinal))
+        var rule = PropertyRules.All.FirstOrDefault(r => r.Name == name);
+        if (rule is null)
         {
             errors.Add(new PropertyError(shownName, UnknownPropertyRule(name)));
             return;
@@ -115,10 +105,9 @@ internal static class SessionMappingPropertiesParser
             return;
         }
 
-        var rule = TextRule(text) ?? FormatRule(name, text);
-        if (rule is not null)
+        if (rule.Violation(text, static value => ReasonText.Echo(value)) is { } violation)
         {
-            errors.Add(new PropertyError(name, rule));
+            errors.Add(new PropertyError(name, violation));
             return;
         }
 
@@ -127,86 +116,29 @@ internal static class SessionMappingPropertiesParser
 
     private static void CheckRequired(HashSet<string> present, List<PropertyError> errors)
     {
-        foreach (var required in (string[])[StudioId, IdentityType, SessionPolicyArn])
+        foreach (var required in PropertyRules.All.Where(r => r.IsRequired))
         {
-            if (!present.Contains(required))
+            List<string> names = [required.Name, .. PropertyRules.All.Where(r => r.AlternativeTo == required.Name).Select(r => r.Name)];
+            var given = names.Count(present.Contains);
+            if (names.Count == 1 && given == 0)
             {
-                errors.Add(new PropertyError(required, "is required"));
+                errors.Add(new PropertyError(required.Name, "is required"));
+            }
+            else if (names.Count > 1 && given != 1)
+            {
+                var got = given == 0 ? "neither" : names.Count == 2 ? "both" : $"{given} of them";
+                errors.Add(new PropertyError(
+                    string.Join('|', names),
+                    $"exactly one of {string.Join(", ", names[..^1])} and {names[^1]} is required (got {got})"));
             }
         }
-
-        var hasId = present.Contains(IdentityId);
-        var hasName = present.Contains(IdentityName);
-        if (hasId == hasName)
-        {
-            var got = hasId ? "both" : "neither";
-            errors.Add(new PropertyError(EitherIdentity, $"exactly one of IdentityId and IdentityName is required (got {got})"));
-        }
     }
-
-    /// <summary>The rules every string obeys, whatever it names; null when it obeys them.</summary>
-    private static string? TextRule(string text)
-    {
-        if (text.Length == 0)
-        {
-            return "must not be empty";
-        }
-
-        if (text.Length > MaxLength)
-        {
-            return $"must be at most {MaxLength} characters (got {text.Length})";
-        }
-
-        if (!IsWellFormedUtf16(text))
-        {
-            return "must be valid Unicode text";
-        }
-
-        if (text.Any(char.IsControl))
-        {
-            return $"must not contain control characters (got '{ReasonText.Echo(text)}')";
-        }
-
-        return null;
-    }
-
-    private static string? FormatRule(string name, string text) => name switch
-    {
-        StudioId when !MappingPatterns.StudioId().IsMatch(text) =>
-            $"must match {MappingPatterns.StudioIdRule} (got '{ReasonText.Echo(text)}')",
-        IdentityType when text is not ("USER" or "GROUP") =>
-            $"must be USER or GROUP (got '{ReasonText.Echo(text)}')",
-        IdentityId when !MappingPatterns.IdentityId().IsMatch(text) =>
-            $"must be an Identity Store id: a GUID, optionally after a 10-hex-digit store prefix and '-' (got '{ReasonText.Echo(text)}')",
-        SessionPolicyArn when !MappingPatterns.SessionPolicyArn().IsMatch(text) =>
-            $"must be an IAM policy ARN arn:<partition>:iam::<12-digit account>:policy/<path><name> (got '{ReasonText.Echo(text)}')",
-        AdoptExisting when text is not ("true" or "false") =>
-            $"must be \"true\" or \"false\" (got '{ReasonText.Echo(text)}')",
-        _ => null,
-    };
 
     private static string UnknownPropertyRule(string name)
     {
-        var known = MappingProperties.FirstOrDefault(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase));
-        var hint = known is null ? string.Empty : $" (did you mean {known}?)";
-        return $"is not a property of this resource{hint}; allowed: {string.Join(", ", MappingProperties)}";
-    }
-
-    internal static bool IsWellFormedUtf16(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var known = PropertyRules.All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+        var hint = known is null ? string.Empty : $" (did you mean {known.Name}?)";
+        return $"is not a property of this resource{hint}; allowed: {string.Join(", ", PropertyRules.All.Select(r => r.Name))}";
     }
 
     private static string KindName(JsonValueKind kind) => kind switch

@@ -4,10 +4,6 @@ using EmrStudio.SessionMappingHandler.Retry;
 using EmrStudio.SessionMappingHandler.Text;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Runtime;
 
 /// <summary>

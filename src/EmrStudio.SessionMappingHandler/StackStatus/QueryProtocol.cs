@@ -5,19 +5,25 @@ using EmrStudio.SessionMappingHandler.Aws;
 namespace EmrStudio.SessionMappingHandler.StackStatus;
 
 /// <summary>
-/// The AWS Query protocol as CloudFormation speaks it: a form-encoded <c>POST /</c> carrying <c>Action</c> and
-/// <c>Version=2010-05-15</c>, XML answers, and errors as <c>ErrorResponse/Error/{Type,Code,Message}</c>.
+/// The AWS Query protocol as CloudFormation and STS speak it: a form-encoded <c>POST /</c> carrying <c>Action</c> and
+/// the API's <c>Version</c>, XML answers, and errors as <c>ErrorResponse/Error/{Type,Code,Message}</c>.
 /// </summary>
 internal sealed class QueryProtocol : IAwsProtocol
 {
-    public const string ApiVersion = "2010-05-15";
-
     private static readonly MediaTypeHeaderValue FormContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
 
-    public static QueryProtocol Instance { get; } = new();
+    private readonly string _apiVersion;
+
+    private QueryProtocol(string apiVersion) => _apiVersion = apiVersion;
+
+    /// <summary>CloudFormation's API, version 2010-05-15.</summary>
+    public static QueryProtocol CloudFormation { get; } = new("2010-05-15");
+
+    /// <summary>STS's API, version 2011-06-15.</summary>
+    public static QueryProtocol SecurityToken { get; } = new("2011-06-15");
 
     /// <summary>The form body of <paramref name="action"/> with its parameters, in the order given.</summary>
-    public static byte[] Form(string action, params ReadOnlySpan<(string Name, string Value)> parameters)
+    public byte[] Form(string action, params ReadOnlySpan<(string Name, string Value)> parameters)
     {
         var form = new StringBuilder("Action=").Append(Uri.EscapeDataString(action));
         foreach (var (name, value) in parameters)
@@ -25,7 +31,7 @@ internal sealed class QueryProtocol : IAwsProtocol
             form.Append('&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
-        return Encoding.UTF8.GetBytes(form.Append("&Version=").Append(ApiVersion).ToString());
+        return Encoding.UTF8.GetBytes(form.Append("&Version=").Append(_apiVersion).ToString());
     }
 
     public HttpRequestMessage CreateRequest(Uri endpoint, string operation, byte[] payload)

@@ -24,7 +24,7 @@ internal sealed class StackStatusClient : IStackStatusReader, IDisposable
     public static StackStatusClient Create(ServiceEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, ILog log)
     {
         var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
-        return new StackStatusClient(AwsHttpCaller.Create(AwsService.CloudFormation, QueryProtocol.Instance, endpoint, trust, credentials, backoff, DefaultAttemptTimeout, log));
+        return new StackStatusClient(AwsHttpCaller.Create(AwsService.CloudFormation, QueryProtocol.CloudFormation, endpoint, trust, credentials, backoff, DefaultAttemptTimeout, log));
     }
 
     public async Task<string?> GetStackStatusAsync(string stackId, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class StackStatusClient : IStackStatusReader, IDisposable
         byte[] body;
         try
         {
-            (status, body) = await _caller.CallAsync(Operation, QueryProtocol.Form(Operation, ("StackName", stackId)), cancellationToken);
+            (status, body) = await _caller.CallAsync(Operation, QueryProtocol.CloudFormation.Form(Operation, ("StackName", stackId)), cancellationToken);
         }
         catch (AwsServiceException error) when (error.ErrorType == "ValidationError" && error.ErrorMessage.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,39 +1,45 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using EmrStudio.Testing;
+using EmrStudio.Testing.Reporting;
+using EmrStudio.Testing.Tools;
+using Xunit.Abstractions;
 
 namespace EmrStudio.Cdk.Tests.Nag;
 
 /// <summary>
 /// cdk-nag's AwsSolutions pack, run by Node.js on synthesized templates (check-templates.js next to this file). The
-/// npm packages, pinned by package-lock.json, are installed once into <c>artifacts/cdk-nag/</c> and reused while the
-/// lock file is unchanged.
+/// npm packages, pinned by package-lock.json, are installed once into <c>artifacts/cdk-nag/</c> (npm's cache in
+/// <c>artifacts/npm-cache/</c>) and reused while the lock file is unchanged.
 /// </summary>
 internal static class NagPack
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
     private static readonly string[] PackageFiles = ["package.json", "package-lock.json"];
-    private static readonly Lazy<string> Installed = new(Install);
     private static readonly JsonSerializerOptions ReportJson = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>The unacknowledged findings of each template, in the order given.</summary>
-    public static IReadOnlyList<NagReport> Check(IEnumerable<string> templateFiles)
+    public static IReadOnlyList<NagReport> Check(IReadOnlyCollection<string> templateFiles, IMessageSink sink)
     {
-        var directory = Installed.Value;
-        var (output, _) = Run(directory, CheckTimeout, "node", ["check-templates.js", .. templateFiles]);
+        var directory = Install(sink);
+        RequiredTool.Node.Require();
+        using var progress = StepProgress.Start(sink, $"Running cdk-nag's AwsSolutions pack on {templateFiles.Count} synthesized templates");
+        var output = Run(directory, CheckTimeout, "node", ["check-templates.js", .. templateFiles], progress);
         return JsonSerializer.Deserialize<List<NagReport>>(output, ReportJson)
             ?? throw new InvalidOperationException("check-templates.js printed no report.");
     }
 
-    private static string Install()
+    private static string Install(IMessageSink sink)
     {
-        var source = Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("tests/EmrStudio.Cdk.Tests/Nag/check-templates.js"))!;
-        var target = Path.Combine(Path.GetDirectoryName(TemplateYaml.FindRepositoryFile("Infra.sln"))!, "artifacts", "cdk-nag");
+        var source = Path.GetDirectoryName(RepositoryRoot.File("tests/EmrStudio.Cdk.Tests/Nag/check-templates.js"))!;
+        var target = Path.Combine(RepositoryRoot.Path, "artifacts", "cdk-nag");
         var lockFile = Path.Combine(source, "package-lock.json");
         var installedLock = Path.Combine(target, "package-lock.json");
         if (!File.Exists(installedLock) || File.ReadAllText(installedLock) != File.ReadAllText(lockFile) || !Directory.Exists(Path.Combine(target, "node_modules", "cdk-nag")))
         {
+            RequiredTool.Npm.Require();
+            using var progress = StepProgress.Start(sink, "Installing cdk-nag and aws-cdk-lib from npm (package-lock.json) into artifacts/cdk-nag");
             // Into a fresh folder, then moved into place: an interrupted install never looks complete.
             var staging = $"{target}.{Guid.NewGuid():N}";
             Directory.CreateDirectory(staging);
@@ -42,7 +48,7 @@ internal static class NagPack
                 File.Copy(Path.Combine(source, file), Path.Combine(staging, file));
             }
 
-            Run(staging, InstallTimeout, "npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"]);
+            Run(staging, InstallTimeout, "npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], progress);
             if (Directory.Exists(target))
             {
                 Directory.Delete(target, recursive: true);
@@ -55,7 +61,7 @@ internal static class NagPack
         return target;
     }
 
-    private static (string Output, string Errors) Run(string workingDirectory, TimeSpan timeout, string program, IEnumerable<string> arguments)
+    private static string Run(string workingDirectory, TimeSpan timeout, string program, IEnumerable<string> arguments, StepProgress progress)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -69,30 +75,32 @@ internal static class NagPack
             start.ArgumentList.Add(argument);
         }
 
-        Process process;
-        try
+        // npm's cache stays in the repository's artifacts, not in the user's home.
+        start.Environment["npm_config_cache"] = Path.Combine(RepositoryRoot.Path, "artifacts", "npm-cache");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, line) =>
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"The cdk-nag check needs Node.js and npm on the PATH ({program}: {e.Message}).", e);
-        }
-
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
+            progress.Saw(line.Data);
+            lock (errors)
             {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+                errors.AppendLine(line.Data);
             }
+        };
+        process.BeginErrorReadLine();
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
+        }
 
-            process.WaitForExit();
+        process.WaitForExit();
+        lock (errors)
+        {
             return process.ExitCode == 0
-                ? (output.Result, errors.Result)
-                : throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{errors.Result}\n{output.Result}");
+                ? output.Result
+                : throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{errors}\n{output.Result}");
         }
     }
 }

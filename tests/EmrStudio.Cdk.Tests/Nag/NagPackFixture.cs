@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.Lambda;
 using EmrStudio.Cdk.Internal;
 using EmrStudio.Cdk.Sample;
 using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
 
 namespace EmrStudio.Cdk.Tests.Nag;
 
@@ -18,7 +19,7 @@ public sealed class NagPackFixture : IDisposable
 
     private readonly string _directory = Directory.CreateTempSubdirectory("emrstudio-nag-").FullName;
 
-    public NagPackFixture()
+    public NagPackFixture(IMessageSink sink)
     {
         var templates = new Dictionary<string, JObject>
         {
@@ -31,7 +32,7 @@ public sealed class NagPackFixture : IDisposable
         templates["unsuppressed"] = WithoutSuppressions(Default());
 
         var files = templates.ToDictionary(t => t.Key, t => Write(t.Key, t.Value));
-        var reports = NagPack.Check(files.Values);
+        var reports = NagPack.Check(files.Values, sink);
         Templates = templates;
         Findings = files.ToDictionary(f => f.Key, f => reports.Single(r => r.Template == f.Value).Findings);
     }

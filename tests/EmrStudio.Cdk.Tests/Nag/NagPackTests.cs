@@ -1,4 +1,5 @@
 using EmrStudio.Cdk.Internal;
+using EmrStudio.Testing;
 using Xunit;
 
 namespace EmrStudio.Cdk.Tests.Nag;
@@ -7,6 +8,7 @@ namespace EmrStudio.Cdk.Tests.Nag;
 /// cdk-nag's AwsSolutions pack (npm cdk-nag 3.0.2 on aws-cdk-lib 2.276.0) reports nothing on the handler's resources
 /// or the mappings, with the suppressions the role carries, and reports the role's wildcards without them.
 /// </summary>
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class NagPackTests(NagPackFixture fixture) : IClassFixture<NagPackFixture>
 {
     [Theory]

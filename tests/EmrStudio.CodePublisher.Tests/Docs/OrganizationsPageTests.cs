@@ -4,7 +4,7 @@ using EmrStudio.CodePublisher.Aws;
 using EmrStudio.CodePublisher.Buckets;
 using EmrStudio.CodePublisher.Cli;
 using EmrStudio.CodePublisher.Code;
-using EmrStudio.Testing.Scenarios;
+using EmrStudio.Testing;
 using Xunit;
 
 namespace EmrStudio.CodePublisher.Tests.Docs;

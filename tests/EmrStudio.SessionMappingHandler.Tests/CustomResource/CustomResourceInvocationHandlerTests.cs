@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using EmrStudio.SessionMappingHandler.CustomResource;
 using EmrStudio.SessionMappingHandler.CustomResource.Answer;
@@ -19,17 +18,17 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     private const string IncomingPhysicalResourceId = "es-0123456789ABCDEFGHIJKLMNO/GROUP/90676d2f-4021-70b3-c1d1-6b8a2c3e4f50";
     private const string NewPhysicalResourceId = "es-0123456789ABCDEFGHIJKLMNO/GROUP/0b1c2d3e";
 
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     private readonly ResponseUrlReceiver _receiver = new();
     private readonly HttpClient _http = new();
     private readonly CapturedJsonLog _log = new();
-    private CloudFormationResponder _responder = null!;
+    private readonly WatchedTimeProvider _time = new();
+    private SignallingResponder _responder = null!;
 
     public async Task InitializeAsync()
     {
         await _receiver.StartAsync();
-        _responder = TestResponders.Fast(_http, _log.Log);
+        _receiver.Clock = _time;
+        _responder = new SignallingResponder(TestResponders.OnClock(_http, _log.Log, _time));
     }
 
     public async Task DisposeAsync()
@@ -49,11 +48,11 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             Data = new() { ["StudioId"] = "es-0123456789ABCDEFGHIJKLMNO" },
             LogFields = new Dictionary<string, object?> { ["emrCalls"] = 2 },
         });
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
+        var deadline = In(TimeSpan.FromSeconds(5));
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None).Guarded();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
         Assert.Empty(_receiver.Violations);
         Assert.Equal(1, _receiver.AcceptedCount(url));
         Assert.Equal("SUCCESS", answer.Status);
@@ -83,13 +82,23 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             PhysicalResourceId = NewPhysicalResourceId,
             UndoIfUndelivered = undo.Undo,
         });
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
+        var deadline = In(TimeSpan.FromSeconds(2));
+        // The delivery of an answer with an undo ends early enough for the undo; here it ends during the third PUT.
+        var deliveryEnd = AnswerBudget.For(deadline, _time.GetUtcNow()).DeliveryEnd(undoPending: true, _time.GetUtcNow());
+        _receiver.OnAttempt(url, attempt =>
+        {
+            if (attempt == 3)
+            {
+                _time.SetUtcNow(deliveryEnd);
+            }
+        });
 
         await Assert.ThrowsAsync<ResponseDeliveryException>(
-            () => Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None));
+            () => Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None).Guarded());
 
         Assert.Equal(1, undo.Runs);
-        Assert.True(DateTimeOffset.UtcNow < deadline);
+        Assert.Equal(1, undo.RunsWithTimeLeft);
+        Assert.Equal(3, _receiver.AttemptCount(url));
         Assert.Equal(0, _receiver.AcceptedCount(url));
         var line = Assert.Single(_log.LinesWith("outcome", "UNDELIVERED"));
         Assert.Equal("done", line.GetProperty("undo").GetString());
@@ -107,10 +116,10 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             UndoIfUndelivered = undo.Undo,
         });
         var responder = new DelegateResponder((_, _, _) => throw new InvalidOperationException("unforeseen"));
-        var handler = new CustomResourceInvocationHandler(provider, responder, TestAdmissions.Trusting(_receiver), _log.Log);
+        var handler = new CustomResourceInvocationHandler(provider, responder, TestAdmissions.Trusting(_receiver, time: _time), _log.Log, _time);
 
         var exception = await Assert.ThrowsAsync<ResponseDeliveryException>(
-            () => handler.HandleAsync(EventFixtures.LoadBytes("create.json"), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None));
+            () => handler.HandleAsync(EventFixtures.LoadBytes("create.json", EventFixtures.SampleResponseUrlIssuedAt(_time.GetUtcNow())), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded());
 
         Assert.Equal(1, undo.Runs);
         Assert.IsType<InvalidOperationException>(exception.InnerException);
@@ -130,9 +139,10 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             UndoIfUndelivered = undo.Undo,
         });
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded();
 
         Assert.False(undo.Ran);
+        Assert.Equal(3, _receiver.AttemptCount(url));
         Assert.Equal(1, _receiver.AcceptedCount(url));
     }
 
@@ -142,9 +152,9 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var url = _receiver.CreateResponseUrl(StackId, UpdateRequestId, "DataScientists");
         var provider = new ScriptedProvider((_, _) => throw new InvalidOperationException("boom"));
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("update.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("update.json", url), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
         Assert.Empty(_receiver.Violations);
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal(IncomingPhysicalResourceId, answer.PhysicalResourceId);
@@ -157,9 +167,9 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var url = CreateUrl();
         var provider = new ScriptedProvider((_, _) => Task.FromException<CustomResourceOutcome>(new InvalidOperationException("boom")));
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
         Assert.Single(_log.LinesWith("outcome", "FAILED"));
@@ -169,7 +179,8 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     public async Task HandleAsync_ProviderHonoursItsToken_TokenEndsOneReserveBeforeTheDeadline()
     {
         var url = CreateUrl();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(6);
+        var deadline = In(TimeSpan.FromSeconds(6));
+        var budget = AnswerBudget.For(deadline, _time.GetUtcNow());
         DateTimeOffset? cancelledAt = null;
         var provider = new ScriptedProvider(async (_, token) =>
         {
@@ -179,19 +190,25 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             }
             catch (OperationCanceledException)
             {
-                cancelledAt = DateTimeOffset.UtcNow;
+                cancelledAt = _time.GetUtcNow();
             }
 
             return new CustomResourceOutcome { Status = ResponseStatus.Failed, Reason = "timed out", PhysicalResourceId = "p" };
         });
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+        var handling = Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+        await provider.WaitForCallAsync();
+        await _time.WaitForTimerAsync(budget.ProviderDeadline - _time.GetUtcNow());
+        _time.SetUtcNow(budget.ProviderDeadline - TimeSpan.FromMilliseconds(1));
+        Assert.Null(cancelledAt);
+        _time.SetUtcNow(budget.ProviderDeadline);
+        await handling.Guarded();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
-        Assert.NotNull(cancelledAt);
-        // Half of the six seconds are reserved; a busy machine may run the cancellation's continuation a little late.
-        Assert.InRange(deadline - cancelledAt.Value, TimeSpan.FromMilliseconds(2250), TimeSpan.FromMilliseconds(3300));
-        Assert.True(answer.ReceivedAt < deadline);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
+        // Half of the six seconds are reserved for the answer.
+        Assert.Equal(TimeSpan.FromSeconds(3), budget.Reserve);
+        Assert.Equal(budget.ProviderDeadline, cancelledAt);
+        Assert.Equal(budget.ProviderDeadline, answer.ReceivedAt);
         Assert.Equal("timed out", answer.Reason);
     }
 
@@ -199,24 +216,28 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     public async Task HandleAsync_ProviderIgnoresItsToken_AbandonedAndAnsweredFailedBeforeTheDeadline()
     {
         var url = CreateUrl();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
-        var provider = new ScriptedProvider(async (_, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None);
-            return new CustomResourceOutcome { Status = ResponseStatus.Success, PhysicalResourceId = "late" };
-        });
-        var stopwatch = Stopwatch.StartNew();
+        var deadline = In(TimeSpan.FromSeconds(2));
+        var budget = AnswerBudget.For(deadline, _time.GetUtcNow());
+        var neverFinishes = new TaskCompletionSource<CustomResourceOutcome>();
+        var provider = new ScriptedProvider((_, _) => neverFinishes.Task);
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+        var handling = Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+        await provider.WaitForCallAsync();
+        await _time.WaitForTimerAsync(budget.AbandonAt - _time.GetUtcNow());
+        _time.SetUtcNow(budget.AbandonAt);
+        await _responder.WaitForDeliveryEndAsync();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
+        Assert.Equal(budget.AbandonAt, answer.ReceivedAt);
         Assert.True(answer.ReceivedAt < deadline);
-        // By design the handler waits for the abandoned provider until 50 ms before the deadline, so its return has no
-        // margin worth asserting on a loaded machine; the answer above is what must beat the deadline. This only
-        // proves the handler does not wait for the 30-second provider.
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"returned after {stopwatch.Elapsed}");
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
+        // After the answer the handler still waits for the abandoned provider, but only until the undo deadline.
+        await _time.WaitForTimerAsync(budget.UndoEnd - budget.AbandonAt);
+        Assert.False(handling.IsCompleted);
+        _time.SetUtcNow(budget.UndoEnd);
+        await handling.Guarded();
+        Assert.Equal("still running at the deadline", Assert.Single(_log.LinesWith("outcome", "FAILED")).GetProperty("abandonedProvider").GetString());
     }
 
     [Fact]
@@ -225,9 +246,9 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var url = _receiver.CreateResponseUrl(StackId, UpdateRequestId, "DataScientists");
         var provider = ScriptedProvider.Answering(new CustomResourceOutcome { Status = "MAYBE", PhysicalResourceId = string.Empty });
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("update.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("update.json", url), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
         Assert.Empty(_receiver.Violations);
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal(IncomingPhysicalResourceId, answer.PhysicalResourceId);
@@ -245,9 +266,9 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
             UndoIfUndelivered = undo.Undo,
         });
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None);
+        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded();
 
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal("emrstudio-create-failed:DataScientists:" + CreateRequestId, answer.PhysicalResourceId);
         Assert.Equal(1, undo.Runs);
@@ -257,27 +278,32 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
     public async Task HandleAsync_AbandonedProviderFinishesBeforeTheDeadline_ItsWorkIsUndone()
     {
         var url = CreateUrl();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(2.5);
+        var deadline = In(TimeSpan.FromSeconds(2.5));
+        var budget = AnswerBudget.For(deadline, _time.GetUtcNow());
         var undo = new UndoProbe();
-        var provider = new ScriptedProvider(async (_, _) =>
+        var late = new TaskCompletionSource<CustomResourceOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var provider = new ScriptedProvider((_, _) => late.Task);
+
+        var handling = Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
+        await provider.WaitForCallAsync();
+        await _time.WaitForTimerAsync(budget.AbandonAt - _time.GetUtcNow());
+        _time.SetUtcNow(budget.AbandonAt);
+        await _responder.WaitForDeliveryEndAsync();
+        // The provider finishes after its FAILED answer went out, with something made that CloudFormation never learns of.
+        late.SetResult(new CustomResourceOutcome
         {
-            // Abandoned at deadline - 625 ms (half the 1.25 s reserve of a 2.5 s budget); finishes before the deadline.
-            await Task.Delay(deadline - DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(300), CancellationToken.None);
-            return new CustomResourceOutcome
-            {
-                Status = ResponseStatus.Success,
-                PhysicalResourceId = NewPhysicalResourceId,
-                UndoIfUndelivered = undo.Undo,
-            };
+            Status = ResponseStatus.Success,
+            PhysicalResourceId = NewPhysicalResourceId,
+            UndoIfUndelivered = undo.Undo,
         });
+        await handling.Guarded();
 
-        await Handler(provider).HandleAsync(EventFixtures.LoadBytes("create.json", url), Context(deadline), CancellationToken.None);
-
-        var answer = await _receiver.WaitForAnswerAsync(url, Wait);
+        var answer = await _receiver.WaitForAnswerAsync(url, HangGuard.Limit);
         Assert.Equal("FAILED", answer.Status);
         Assert.Equal(1, undo.Runs);
-        Assert.True(DateTimeOffset.UtcNow < deadline);
-        Assert.Contains("undo done", _log.Text, StringComparison.Ordinal);
+        Assert.Equal(1, undo.RunsWithTimeLeft);
+        Assert.True(_time.GetUtcNow() < deadline);
+        Assert.Equal("finished late, undo done", Assert.Single(_log.LinesWith("outcome", "FAILED")).GetProperty("abandonedProvider").GetString());
     }
 
     [Fact]
@@ -286,7 +312,7 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
         var provider = ScriptedProvider.Succeeding();
 
         await Assert.ThrowsAsync<MalformedEventException>(
-            () => Handler(provider).HandleAsync(Encoding.UTF8.GetBytes("not json"), Context(DateTimeOffset.UtcNow.AddSeconds(5)), CancellationToken.None));
+            () => Handler(provider).HandleAsync(Encoding.UTF8.GetBytes("not json"), Context(In(TimeSpan.FromSeconds(5))), CancellationToken.None).Guarded());
 
         Assert.Empty(provider.Requests);
         Assert.Single(_log.LinesWith("outcome", "MALFORMED"));
@@ -294,7 +320,10 @@ public sealed class CustomResourceInvocationHandlerTests : IAsyncLifetime
 
     private string CreateUrl() => _receiver.CreateResponseUrl(StackId, CreateRequestId, "DataScientists");
 
-    private CustomResourceInvocationHandler Handler(ICustomResourceProvider provider) => new(provider, _responder, TestAdmissions.Trusting(_receiver), _log.Log);
+    private CustomResourceInvocationHandler Handler(ICustomResourceProvider provider) =>
+        new(provider, _responder, TestAdmissions.Trusting(_receiver, time: _time), _log.Log, _time);
+
+    private DateTimeOffset In(TimeSpan span) => _time.GetUtcNow() + span;
 
     private static InvocationContext Context(DateTimeOffset deadline) => new()
     {

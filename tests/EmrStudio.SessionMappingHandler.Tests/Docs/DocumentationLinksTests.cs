@@ -1,4 +1,4 @@
-using EmrStudio.Testing.Scenarios;
+using EmrStudio.Testing;
 using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Docs;

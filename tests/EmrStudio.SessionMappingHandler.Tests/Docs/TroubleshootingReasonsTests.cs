@@ -5,7 +5,7 @@ using EmrStudio.SessionMappingHandler.CustomResource.Answer;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Mapping.Operations;
 using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
-using EmrStudio.Testing.Scenarios;
+using EmrStudio.Testing;
 using Xunit;
 using static EmrStudio.SessionMappingHandler.Tests.TestDoubles.MappingWorld;
 
@@ -60,6 +60,16 @@ public sealed class TroubleshootingReasonsTests
 
         // Delete.
         new("Delete denied", rig => { var id = rig.SeedGroupMapping(); rig.Emr.FailNext(InMemoryEmrClient.Delete, () => Denied(InMemoryEmrClient.Delete)); return rig.ReasonAsync(rig.Delete(id)); }),
+
+        // Studios by name.
+        new("a studio name no studio has", rig => rig.ReasonAsync(rig.Create(ByStudioName("marketing")))),
+        new("a studio name ListStudios cannot resolve", rig => { rig.Emr.FailNext(InMemoryEmrClient.ListStudios, () => Denied(InMemoryEmrClient.ListStudios)); return rig.ReasonAsync(rig.Create(ByStudioName(Studio))); }),
+
+        // The desired-state record.
+        new("a record that cannot be read", rig => { rig.KeepRecords(); rig.Records.FailNextRead(InMemoryMappingRecords.Unavailable()); return rig.ReasonAsync(rig.Create()); }),
+        new("a record that cannot be written after a create", rig => { rig.KeepRecords(); rig.Records.FailNextWrite(InMemoryMappingRecords.Unavailable()); return rig.ReasonAsync(rig.Create()); }),
+        new("a record that cannot be written before a delete", rig => { rig.KeepRecords(); var id = rig.SeedGroupMapping(); rig.Records.FailNextWrite(InMemoryMappingRecords.Unavailable()); return rig.ReasonAsync(rig.Delete(id)); }),
+        new("an event issued before the resource's last", rig => IssuedBeforeTheLastAsync(rig)),
 
         // What no rule foresaw: the operations' last resort, and the supervisor's guards around a provider.
         new("an error nobody foresaw", rig => { var id = rig.SeedGroupMapping(); rig.Provider = new SessionMappingOperations(new BlankReadEmrClient(rig.Emr), rig.Stacks, null, rig.World.Log, rig.World.Time); return rig.ReasonAsync(rig.Update(id, PolicyChange())); }),
@@ -128,6 +138,22 @@ public sealed class TroubleshootingReasonsTests
     [InlineData("<Create, Update or Delete> failed: <exception type>: <message>", "Update failed: UpdateStudioSessionMapping for x failed: AccessDeniedException: y", false)]
     public void Matches_Reason_HonoursLiteralsAndPlaceholders(string pattern, string reason, bool expected) =>
         Assert.Equal(expected, new ReasonPattern(pattern).Matches(reason));
+
+    private static JsonElement ByStudioName(string studioName) =>
+        MappingEvents.Json($$"""{"StudioName":"{{studioName}}","IdentityType":"GROUP","IdentityName":"{{GroupName}}","SessionPolicyArn":"{{Policy}}"}""");
+
+    private static async Task<string> IssuedBeforeTheLastAsync(HandlerRig rig)
+    {
+        rig.KeepRecords();
+        var late = rig.Create();
+        late["ResponseURL"] = rig.ResponseUrl(ago: TimeSpan.FromMinutes(1));
+        late["RequestId"] = "late-delivery";
+        var id = (await rig.SendAsync(rig.Create())).PhysicalResourceId;
+        var delete = rig.Delete(id);
+        delete["RequestId"] = "the-delete";
+        await rig.SendAsync(delete);
+        return await rig.ReasonAsync(late);
+    }
 
     private static List<ReasonPattern> ReadPage() =>
         [.. TroubleshootingPage.ReadReasonPatterns(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), TroubleshootingPage.RelativePath)))];

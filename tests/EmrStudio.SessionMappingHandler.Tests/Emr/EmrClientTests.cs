@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Amazon.Runtime;
 using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
@@ -9,23 +8,24 @@ namespace EmrStudio.SessionMappingHandler.Tests.Emr;
 
 public sealed class EmrClientTests
 {
-    private static CancellationToken Within(double seconds) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
-
     [Fact]
     public async Task CreateThenGet_ByName_ReturnsBothIdentityMembersAndEpochTimes()
     {
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient();
 
-        await client.CreateStudioSessionMappingAsync(session.Input(session.Group, byName: true), Within(10));
-        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.Group), Within(10));
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await client.CreateStudioSessionMappingAsync(session.Input(session.Group, byName: true), HangGuard.Deadline());
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.Group), HangGuard.Deadline());
+        var after = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
 
         Assert.Equal(FakeEmrSession.StudioId, detail.StudioId);
         Assert.Equal("GROUP", detail.IdentityType);
         Assert.Equal(session.Group.Id, detail.IdentityId);
         Assert.Equal("data-scientists", detail.IdentityName);
         Assert.Equal(FakeEmrSession.PolicyArn, detail.SessionPolicyArn);
-        Assert.InRange(detail.CreationTime!.Value, DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds());
+        // Epoch seconds, stamped while the call ran: bracketed by the clock read before and after it, however long it took.
+        Assert.InRange(detail.CreationTime!.Value, before, after);
         Assert.NotNull(detail.LastModifiedTime);
         Assert.Empty(session.Emr.Rejections);
     }
@@ -35,9 +35,9 @@ public sealed class EmrClientTests
     {
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient();
-        await client.CreateStudioSessionMappingAsync(session.Input(session.User), Within(10));
+        await client.CreateStudioSessionMappingAsync(session.Input(session.User), HangGuard.Deadline());
 
-        await client.UpdateStudioSessionMappingAsync(session.Input(session.User, byName: true, policyArn: FakeEmrSession.OtherPolicyArn), Within(10));
+        await client.UpdateStudioSessionMappingAsync(session.Input(session.User, byName: true, policyArn: FakeEmrSession.OtherPolicyArn), HangGuard.Deadline());
 
         var mapping = Assert.Single(session.Emr.Mappings);
         Assert.Equal(FakeEmrSession.OtherPolicyArn, mapping.SessionPolicyArn);
@@ -48,16 +48,16 @@ public sealed class EmrClientTests
     {
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient();
-        await client.CreateStudioSessionMappingAsync(session.Input(session.User), Within(10));
+        await client.CreateStudioSessionMappingAsync(session.Input(session.User), HangGuard.Deadline());
 
-        await client.DeleteStudioSessionMappingAsync(session.Key(session.User, byName: true), Within(10));
-        var again = await Assert.ThrowsAsync<EmrException>(() => client.DeleteStudioSessionMappingAsync(session.Key(session.User), Within(10)));
+        await client.DeleteStudioSessionMappingAsync(session.Key(session.User, byName: true), HangGuard.Deadline());
+        var again = await Assert.ThrowsAsync<EmrException>(() => client.DeleteStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline()));
 
         Assert.Empty(session.Emr.Mappings);
         Assert.True(again.IsMappingNotFound);
         Assert.False(again.IsStudioNotFound);
         Assert.Equal(400, again.StatusCode);
-        Assert.Equal("InvalidRequestException", again.ErrorType);
+        Assert.Equal(EmrErrors.InvalidRequest, again.ErrorType);
     }
 
     [Fact]
@@ -66,10 +66,10 @@ public sealed class EmrClientTests
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline()));
 
         Assert.True(error.IsMappingNotFound);
-        Assert.Equal("Studio session mapping does not exist.", error.ErrorMessage);
+        Assert.Equal(EmrErrors.MappingNotFound, error.ErrorMessage);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class EmrClientTests
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User, studioId: "es-MISSING"), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User, studioId: "es-MISSING"), HangGuard.Deadline()));
 
         Assert.True(error.IsStudioNotFound);
         Assert.False(error.IsMappingNotFound);
@@ -91,7 +91,7 @@ public sealed class EmrClientTests
         using var client = session.CreateClient();
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(session.User), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(session.User), HangGuard.Deadline()));
 
         Assert.True(error.IsAlreadyExists);
         Assert.False(error.AfterUnconfirmedAttempt);
@@ -106,9 +106,9 @@ public sealed class EmrClientTests
         using var client = session.CreateClient();
         var stranger = new FakeIdentity("USER", "nobody", Guid.NewGuid().ToString());
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(stranger), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(stranger), HangGuard.Deadline()));
 
-        Assert.Equal("IdentityId is invalid", error.ErrorMessage);
+        Assert.Equal(EmrErrors.IdentityIdInvalid, error.ErrorMessage);
         Assert.True(error.IsInvalidRequest);
     }
 
@@ -119,10 +119,10 @@ public sealed class EmrClientTests
         using var client = session.CreateClient();
         session.Emr.ThrottleFraction = 0.6;
 
-        await client.CreateStudioSessionMappingAsync(session.Input(session.User), Within(20));
-        await client.UpdateStudioSessionMappingAsync(session.Input(session.User, policyArn: FakeEmrSession.OtherPolicyArn), Within(20));
-        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), Within(20));
-        await client.DeleteStudioSessionMappingAsync(session.Key(session.User), Within(20));
+        await client.CreateStudioSessionMappingAsync(session.Input(session.User), HangGuard.Deadline());
+        await client.UpdateStudioSessionMappingAsync(session.Input(session.User, policyArn: FakeEmrSession.OtherPolicyArn), HangGuard.Deadline());
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
+        await client.DeleteStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
 
         Assert.Equal(FakeEmrSession.OtherPolicyArn, detail.SessionPolicyArn);
         Assert.Empty(session.Emr.Mappings);
@@ -138,7 +138,7 @@ public sealed class EmrClientTests
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
         session.Emr.FailNext("GetStudioSessionMapping", 3, FakeEmrFault.ServerError);
 
-        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10));
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
 
         Assert.Equal(session.User.Id, detail.IdentityId);
         Assert.Equal(4, session.Emr.CountOf("GetStudioSessionMapping"));
@@ -152,7 +152,7 @@ public sealed class EmrClientTests
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
         session.Emr.FailNext("DeleteStudioSessionMapping", 2, FakeEmrFault.Drop);
 
-        await client.DeleteStudioSessionMappingAsync(session.Key(session.User), Within(10));
+        await client.DeleteStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
 
         Assert.Empty(session.Emr.Mappings);
         Assert.Equal(3, session.Emr.CountOf("DeleteStudioSessionMapping"));
@@ -165,7 +165,7 @@ public sealed class EmrClientTests
         using var client = session.CreateClient();
         session.Emr.FailNext("CreateStudioSessionMapping", 1, FakeEmrFault.DropAfterApplying);
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(session.User), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(session.User), HangGuard.Deadline()));
 
         Assert.True(error.IsAlreadyExists);
         Assert.True(error.AfterUnconfirmedAttempt);
@@ -180,57 +180,84 @@ public sealed class EmrClientTests
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
         session.Emr.FailNext("CreateStudioSessionMapping", 2, FakeEmrFault.Throttle);
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(session.User), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.CreateStudioSessionMappingAsync(session.Input(session.User), HangGuard.Deadline()));
 
         Assert.True(error.IsAlreadyExists);
         Assert.False(error.AfterUnconfirmedAttempt);
     }
 
     [Fact]
-    public async Task Get_WhileEmrIsDown_EndsWhenTheTokenEnds()
+    public async Task Get_WhileEmrIsDown_RetriesUntilTheTokenEnds()
     {
         await using var session = await FakeEmrSession.StartAsync();
-        using var client = session.CreateClient();
+        var time = new WatchedTimeProvider();
+        var wait = TimeSpan.FromMilliseconds(50);
+        using var client = session.CreateClient(time: time, backoff: TestBackoffs.Exactly(wait));
         session.Emr.Down = true;
-        var watch = Stopwatch.StartNew();
+        // The deadline falls halfway through the wait after the second attempt.
+        var end = wait * 1.5;
+        using var deadline = new CancellationTokenSource(end, time);
 
-        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(1.5)));
+        var call = client.GetStudioSessionMappingAsync(session.Key(session.User), deadline.Token);
+        await time.WaitForTimerAsync(wait, occurrence: 1);
+        time.Advance(wait);
+        await time.WaitForTimerAsync(wait, occurrence: 2);
+        time.Advance(end - wait);
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(4));
+        // The cancellation carries the second 503, the last failure before the deadline.
+        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Guarded());
         var last = Assert.IsType<EmrException>(ended.InnerException);
         Assert.Equal(503, last.StatusCode);
-        Assert.True(session.Emr.CountOf("GetStudioSessionMapping") > 1);
+        Assert.Equal(2, session.Emr.CountOf("GetStudioSessionMapping"));
     }
 
     [Fact]
     public async Task Get_WhenAnswersStall_EachAttemptTimesOutAndTheCallEndsWithTheToken()
     {
         await using var session = await FakeEmrSession.StartAsync();
-        using var client = session.CreateClient(attemptTimeout: TimeSpan.FromMilliseconds(150));
-        session.Emr.Delay = TimeSpan.FromSeconds(30);
-        var watch = Stopwatch.StartNew();
+        var time = new WatchedTimeProvider();
+        var attemptTimeout = TimeSpan.FromMilliseconds(150);
+        using var client = session.CreateClient(attemptTimeout, time: time);
+        session.Emr.FailNext("GetStudioSessionMapping", 3, FakeEmrFault.Stall);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(400), time);
 
-        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(1.2)));
+        var call = client.GetStudioSessionMappingAsync(session.Key(session.User), deadline.Token);
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await session.Emr.WaitForRequestAsync(attempt, HangGuard.Limit);
+            await time.WaitForTimerAsync(attemptTimeout, attempt);
+            time.Advance(attemptTimeout);
+        }
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(4));
+        await session.Emr.WaitForRequestAsync(3, HangGuard.Limit);
+        await time.WaitForTimerAsync(attemptTimeout, 3);
+        time.Advance(TimeSpan.FromMilliseconds(400) - (2 * attemptTimeout));
+
+        // Two stalled attempts gave way to another; the deadline fell during the third, and names the timeout before it.
+        var ended = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Guarded());
         Assert.IsType<TimeoutException>(ended.InnerException);
-        Assert.True(session.Emr.CountOf("GetStudioSessionMapping") >= 3, "A stalled attempt must give way to another.");
+        Assert.Equal(3, session.Emr.CountOf("GetStudioSessionMapping"));
+        Assert.Equal(["AttemptTimeout", "AttemptTimeout", "DeadlineReached"], session.Log.Lines.Select(line => line.Fields["errorType"]));
     }
 
     [Fact]
     public async Task Get_WhenStalledOnceThenAnswered_Succeeds()
     {
         await using var session = await FakeEmrSession.StartAsync();
-        using var client = session.CreateClient(attemptTimeout: TimeSpan.FromMilliseconds(200));
+        var time = new WatchedTimeProvider();
+        var attemptTimeout = TimeSpan.FromMilliseconds(200);
+        using var client = session.CreateClient(attemptTimeout, time: time);
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
-        session.Emr.Delay = TimeSpan.FromSeconds(30);
-        var first = client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10));
-        await Task.Delay(100);
-        session.Emr.Delay = TimeSpan.Zero;
+        session.Emr.FailNext("GetStudioSessionMapping", 1, FakeEmrFault.Stall);
 
-        var detail = await first;
+        var call = client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
+        await session.Emr.WaitForRequestAsync(1, HangGuard.Limit);
+        await time.WaitForTimerAsync(attemptTimeout);
+        time.Advance(attemptTimeout);
+        var detail = await call.Guarded();
 
         Assert.Equal(session.User.Id, detail.IdentityId);
+        Assert.Equal(2, session.Emr.CountOf("GetStudioSessionMapping"));
     }
 
     [Fact]
@@ -239,7 +266,7 @@ public sealed class EmrClientTests
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient();
 
-        await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User, byName: true), Within(10)));
+        await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User, byName: true), HangGuard.Deadline()));
 
         var request = Assert.Single(session.Emr.Requests);
         Assert.Equal("GetStudioSessionMapping", request.Operation);
@@ -259,7 +286,7 @@ public sealed class EmrClientTests
         await using var session = await FakeEmrSession.StartAsync();
         using var client = session.CreateClient(credentials: new BasicAWSCredentials(FakeEmr.AccessKeyId, "not-the-secret"));
 
-        var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10)));
+        var error = await Assert.ThrowsAsync<EmrException>(() => client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline()));
 
         Assert.Equal("InvalidSignatureException", error.ErrorType);
         Assert.Equal(403, error.StatusCode);
@@ -275,14 +302,14 @@ public sealed class EmrClientTests
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
         session.Emr.FailNext("GetStudioSessionMapping", 1, FakeEmrFault.Throttle);
 
-        await client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10));
+        await client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
 
         var lines = session.Log.Lines;
         Assert.Equal(2, lines.Count);
         Assert.Equal("GetStudioSessionMapping", lines[0].Fields["operation"]);
         Assert.Equal(1, lines[0].Fields["attempt"]);
         Assert.Equal(400, lines[0].Fields["httpStatus"]);
-        Assert.Equal("ThrottlingException", lines[0].Fields["errorType"]);
+        Assert.Equal(EmrErrors.Throttling, lines[0].Fields["errorType"]);
         Assert.Equal(true, lines[0].Fields["retrying"]);
         Assert.IsType<long>(lines[0].Fields["durationMs"]);
         Assert.Equal(2, lines[1].Fields["attempt"]);
@@ -318,8 +345,8 @@ public sealed class EmrClientTests
         using var client = session.CreateClient();
         var group = session.Emr.AddGroup(name);
 
-        await client.CreateStudioSessionMappingAsync(session.Input(group, byName: true), Within(10));
-        var detail = await client.GetStudioSessionMappingAsync(session.Key(group), Within(10));
+        await client.CreateStudioSessionMappingAsync(session.Input(group, byName: true), HangGuard.Deadline());
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(group), HangGuard.Deadline());
 
         Assert.Equal(name, detail.IdentityName);
         Assert.Empty(session.Emr.Rejections);
@@ -333,7 +360,7 @@ public sealed class EmrClientTests
         var group = session.Emr.AddGroup(new string('g', 256));
         var policy = "arn:aws:iam::123456789012:policy/" + new string('p', 256 - 33);
 
-        await client.CreateStudioSessionMappingAsync(session.Input(group, byName: true, policyArn: policy), Within(10));
+        await client.CreateStudioSessionMappingAsync(session.Input(group, byName: true, policyArn: policy), HangGuard.Deadline());
 
         Assert.Equal(policy, Assert.Single(session.Emr.Mappings).SessionPolicyArn);
         Assert.Empty(session.Emr.Rejections);
@@ -346,7 +373,7 @@ public sealed class EmrClientTests
         using var client = session.CreateClient(wrapConnections: inner => new ConnectTimeoutOnceHandler(inner));
         session.Emr.PutMapping(FakeEmrSession.StudioId, session.User, FakeEmrSession.PolicyArn);
 
-        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), Within(10));
+        var detail = await client.GetStudioSessionMappingAsync(session.Key(session.User), HangGuard.Deadline());
 
         Assert.Equal(session.User.Id, detail.IdentityId);
         Assert.Equal("ConnectTimeout", session.Log.Lines[0].Fields["errorType"]);

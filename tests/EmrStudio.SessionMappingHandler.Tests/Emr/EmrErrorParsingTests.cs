@@ -20,10 +20,10 @@ public sealed class EmrErrorParsingTests
     [Fact]
     public void ParseError_NamespacedType_StripsTheNamespace()
     {
-        var error = Parse(400, """{"__type":"com.amazonaws.emr.v20090331#InvalidRequestException","Message":"Studio does not exist"}""");
+        var error = Parse(400, $$"""{"__type":"{{EmrErrors.TypeNamespace}}{{EmrErrors.InvalidRequest}}","Message":"{{EmrErrors.StudioNotFound}}"}""");
 
-        Assert.Equal("InvalidRequestException", error.ErrorType);
-        Assert.Equal("Studio does not exist", error.ErrorMessage);
+        Assert.Equal(EmrErrors.InvalidRequest, error.ErrorType);
+        Assert.Equal(EmrErrors.StudioNotFound, error.ErrorMessage);
         Assert.True(error.IsStudioNotFound);
         Assert.False(error.IsRetryable);
     }
@@ -31,10 +31,10 @@ public sealed class EmrErrorParsingTests
     [Fact]
     public void ParseError_LowerCaseMessage_IsRead()
     {
-        var error = Parse(400, """{"__type":"ThrottlingException","message":"Rate exceeded"}""");
+        var error = Parse(400, $$"""{"__type":"{{EmrErrors.Throttling}}","message":"{{EmrErrors.RateExceeded}}"}""");
 
-        Assert.Equal("ThrottlingException", error.ErrorType);
-        Assert.Equal("Rate exceeded", error.ErrorMessage);
+        Assert.Equal(EmrErrors.Throttling, error.ErrorType);
+        Assert.Equal(EmrErrors.RateExceeded, error.ErrorMessage);
         Assert.True(error.IsRetryable);
     }
 
@@ -64,9 +64,9 @@ public sealed class EmrErrorParsingTests
     [Fact]
     public void ParseError_TypeOnlyInHeader_UsesTheHeader()
     {
-        var error = Parse(400, "{}", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/");
+        var error = Parse(400, "{}", EmrErrors.Throttling + ":http://internal.amazon.com/coral/com.amazon.coral.availability/");
 
-        Assert.Equal("ThrottlingException", error.ErrorType);
+        Assert.Equal(EmrErrors.Throttling, error.ErrorType);
         Assert.True(error.IsRetryable);
     }
 }

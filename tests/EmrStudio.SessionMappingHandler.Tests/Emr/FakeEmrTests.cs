@@ -34,14 +34,14 @@ public sealed class FakeEmrTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"IdentityType":"USER","IdentityName":"alice"}""", "ValidationException", "studioId")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityName":"alice"}""", "ValidationException", "identityType")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"ROLE","IdentityName":"alice"}""", "ValidationException", "[USER, GROUP]")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER"}""", "InvalidRequestException", "IdentityId or IdentityName")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"alice","IdentityId":"x"}""", "InvalidRequestException", "IdentityId or IdentityName")]
+    [InlineData("""{"IdentityType":"USER","IdentityName":"alice"}""", EmrErrors.Validation, "studioId")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityName":"alice"}""", EmrErrors.Validation, "identityType")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"ROLE","IdentityName":"alice"}""", EmrErrors.Validation, "[USER, GROUP]")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER"}""", EmrErrors.InvalidRequest, "IdentityId or IdentityName")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"alice","IdentityId":"x"}""", EmrErrors.InvalidRequest, "IdentityId or IdentityName")]
     [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"alice","Extra":"x"}""", "SerializationException", "Extra")]
     [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":7}""", "SerializationException", "IdentityName")]
-    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"al\u0007ice"}""", "ValidationException", "identityName")]
+    [InlineData("""{"StudioId":"es-0123456789ABCDEFGHIJKLMNO","IdentityType":"USER","IdentityName":"al\u0007ice"}""", EmrErrors.Validation, "identityName")]
     [InlineData("not json", "SerializationException", "JSON")]
     public async Task Get_InvalidRequest_IsRejectedAndRecorded(string body, string expectedType, string expectedInMessage)
     {
@@ -62,7 +62,7 @@ public sealed class FakeEmrTests : IAsyncLifetime
         var (_, rejected) = await SendAsync(_signed, "ElasticMapReduce.CreateStudioSessionMapping", tooLong.ToJsonString());
         var (_, answered) = await SendAsync(_signed, "ElasticMapReduce.CreateStudioSessionMapping", longest.ToJsonString());
 
-        Assert.EndsWith("ValidationException", rejected["__type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(EmrErrors.Validation, rejected["__type"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("IdentityName is invalid", answered["Message"]!.GetValue<string>());
         Assert.Single(_session.Emr.Rejections);
     }
@@ -129,7 +129,7 @@ public sealed class FakeEmrTests : IAsyncLifetime
         var (status, answer) = await SendAsync(_signed, "ElasticMapReduce.ListStudioSessionMappings", "{}");
 
         Assert.Equal(400, status);
-        Assert.Equal("ThrottlingException", answer["__type"]!.GetValue<string>());
+        Assert.Equal(EmrErrors.Throttling, answer["__type"]!.GetValue<string>());
         Assert.Empty(_session.Emr.Rejections);
     }
 

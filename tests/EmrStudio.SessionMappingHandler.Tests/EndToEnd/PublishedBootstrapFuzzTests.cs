@@ -1,3 +1,4 @@
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
@@ -7,6 +8,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
 
 /// <summary>Hostile events against the published executable: one process must take them all.</summary>
 [Collection(PublishedBootstrapCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class PublishedBootstrapFuzzTests
 {
     public const int Seed = 20261124;

@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.Tests.Scenarios;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
@@ -7,6 +8,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
 
 /// <summary>The scenarios against the published Native AOT executable, run as Lambda runs it.</summary>
 [Collection(PublishedBootstrapCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class PublishedBootstrapSessionMappingScenarios : SessionMappingScenarios
 {
     private readonly PublishedBootstrap _published;

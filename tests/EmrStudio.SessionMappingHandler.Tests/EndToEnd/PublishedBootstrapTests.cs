@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
+using EmrStudio.Testing.Tools;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -8,6 +10,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.EndToEnd;
 
 /// <summary>What Lambda's provided.al2023 needs of the release artifact, checked on a real publish.</summary>
 [Collection(PublishedBootstrapCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed partial class PublishedBootstrapTests
 {
     /// <summary>Amazon Linux 2023's glibc: a binary that asks for a newer symbol version does not start there.</summary>
@@ -57,17 +60,8 @@ public sealed partial class PublishedBootstrapTests
     public void Publish_Release_NeedsNoGlibcNewerThanAmazonLinux2023s()
     {
         var executable = _published.RequireExecutable();
-        string symbols;
-        try
-        {
-            symbols = RunObjdump(executable);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Only the tool is missing, not a defect of the binary; say so instead of passing silently.
-            _output.WriteLine("SKIPPED: objdump is not installed (binutils); the glibc symbol versions were not checked.");
-            return;
-        }
+        RequiredTool.Objdump.Require();
+        var symbols = RunObjdump(executable);
 
         var versions = GlibcVersion().Matches(symbols).Select(match => Version.Parse(match.Groups[1].Value)).Distinct().Order().ToList();
         Assert.NotEmpty(versions);

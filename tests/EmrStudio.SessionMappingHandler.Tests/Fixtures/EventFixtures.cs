@@ -13,17 +13,17 @@ internal static class EventFixtures
     /// Shaped like CloudFormation's real URLs and signed now, as CloudFormation signs the URL of an event it sends
     /// (an older one would be stale); its signature is a secret no log may show.
     /// </summary>
-    public static string SampleResponseUrl
+    public static string SampleResponseUrl => SampleResponseUrlIssuedAt(DateTimeOffset.UtcNow);
+
+    /// <summary>The sample URL signed at <paramref name="issuedAt"/>: now, on the clock of a test that drives a fake one.</summary>
+    public static string SampleResponseUrlIssuedAt(DateTimeOffset issuedAt)
     {
-        get
-        {
-            var now = DateTimeOffset.UtcNow.UtcDateTime;
-            return "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation/analytics/DataScientists"
-                + $"?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date={now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}"
-                + "&X-Amz-SignedHeaders=host&X-Amz-Expires=7199"
-                + $"&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F{now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}%2Fus-east-1%2Fs3%2Faws4_request"
-                + "&X-Amz-Signature=" + SampleSignature;
-        }
+        var signed = issuedAt.UtcDateTime;
+        return "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation/analytics/DataScientists"
+            + $"?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date={signed.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}"
+            + "&X-Amz-SignedHeaders=host&X-Amz-Expires=7199"
+            + $"&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F{signed.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}%2Fus-east-1%2Fs3%2Faws4_request"
+            + "&X-Amz-Signature=" + SampleSignature;
     }
 
     public static string Load(string name, string? responseUrl = null)

@@ -10,7 +10,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.Http;
 public sealed class HttpsTrustTests : IDisposable
 {
     private readonly TestCertificateAuthority _authority = new();
-    private readonly CancellationTokenSource _deadline = new(TimeSpan.FromSeconds(10));
+    private readonly CancellationTokenSource _deadline = new(HangGuard.Limit);
 
     [Fact]
     public async Task EmrClient_OverHttpsTrustedThroughCertificateFile_Works()
@@ -57,7 +57,7 @@ public sealed class HttpsTrustTests : IDisposable
         };
         using var http = new HttpClient(handler);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri($"https://emr.example.test:{session.Emr.BaseAddress.Port}/")));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri($"https://emr.example.test:{session.Emr.BaseAddress.Port}/"), _deadline.Token));
 
         Assert.IsType<AuthenticationException>(error.InnerException);
     }

@@ -19,8 +19,6 @@ public sealed class MappingIdTests
         "Ärzte",
         "データサイエンティスト",
         "👩‍🔬 research",
-        "tab\tcr\rlf\n",
-        "next\u0085line",
         "zero\u200Bwidth",
         "private\uE000use",
         "-._~",
@@ -102,7 +100,11 @@ public sealed class MappingIdTests
     [InlineData("escape\u001B[0m")]
     [InlineData("nonchar\uFFFE")]
     [InlineData("nonchar\uFFFF")]
-    public void TryCreate_IdentityEmrsApiRefuses_ReturnsNull(string identityId)
+    [InlineData("tab\there")]
+    [InlineData("cr\rlf\n")]
+    [InlineData("next\u0085line")]
+    [InlineData("del\u007F")]
+    public void TryCreate_IdentityBreakingTheTextRule_ReturnsNull(string identityId)
     {
         Assert.Null(MappingId.TryCreate(MappingWorld.Studio, "GROUP", identityId));
     }
@@ -155,6 +157,9 @@ public sealed class MappingIdTests
     [InlineData("emrstudio:es-ABC/GROUP/%01")]
     [InlineData("emrstudio:es-ABC/GROUP/alice%1Bsmith")]
     [InlineData("emrstudio:es-ABC/GROUP/%EF%BF%BF")]
+    [InlineData("emrstudio:es-ABC/GROUP/tab%09")]
+    [InlineData("emrstudio:es-ABC/GROUP/lf%0A")]
+    [InlineData("emrstudio:es-ABC/GROUP/cr%0D")]
     public void Parse_NotOneOfOurs_ReturnsNull(string physicalResourceId)
     {
         Assert.Null(MappingId.Parse(physicalResourceId));

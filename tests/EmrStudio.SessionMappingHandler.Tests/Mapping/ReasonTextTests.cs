@@ -35,7 +35,7 @@ public sealed class ReasonTextTests
     {
         Assert.Equal(
             "InvalidRequestException: Studio does not exist",
-            ReasonText.Describe(new EmrException(400, "InvalidRequestException", "Studio does not exist")));
+            ReasonText.Describe(new EmrException(400, EmrErrors.InvalidRequest, EmrErrors.StudioNotFound)));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ReasonTextTests
     [Fact]
     public void Describe_CancellationAfterRealFailures_NamesTheLastOne()
     {
-        var cancelled = new OperationCanceledException("deadline", new EmrException(400, "ThrottlingException", "Rate exceeded"));
+        var cancelled = new OperationCanceledException("deadline", new EmrException(400, EmrErrors.Throttling, EmrErrors.RateExceeded));
 
         Assert.Equal(
             "the time available for this request ran out; the last failure was ThrottlingException: Rate exceeded",

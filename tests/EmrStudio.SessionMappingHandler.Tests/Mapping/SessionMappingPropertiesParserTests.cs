@@ -198,14 +198,33 @@ public sealed class SessionMappingPropertiesParserTests
     [InlineData("del\u007F")]
     [InlineData("next\u0085line")]
     [InlineData("\u001B[31mred")]
-    public void Parse_ControlCharacter_ReportsWithoutEchoingIt(string name)
+    [InlineData("nonchar\uFFFE")]
+    [InlineData("nonchar\uFFFF")]
+    public void Parse_ForbiddenCharacter_ReportsWithoutEchoingIt(string name)
     {
         var result = Parse(WithValue("IdentityName", name));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("IdentityName", error.Property);
-        Assert.StartsWith("must not contain control characters (got '", error.Rule, StringComparison.Ordinal);
-        Assert.DoesNotContain(error.Rule, char.IsControl);
+        Assert.StartsWith("must not contain control characters (tab, CR and LF included) or U+FFFE/U+FFFF (got '", error.Rule, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Rule, c => char.IsControl(c) || c is '\uFFFE' or '\uFFFF');
+    }
+
+    [Theory]
+    [InlineData("StudioId", "es-ABC\t")]
+    [InlineData("IdentityType", "GROUP\r\n")]
+    [InlineData("IdentityId", "1a2b3c4d-1111-2222-3333-444455556666\n")]
+    [InlineData("SessionPolicyArn", "arn:aws:iam::123456789012:policy/p\uFFFF")]
+    public void Parse_ForbiddenCharacterInAnyProperty_NamesTheTextRule(string property, string value)
+    {
+        var result = property == "IdentityId"
+            ? SessionMappingPropertiesParser.Parse(MappingEvents.ById(value))
+            : Parse(WithValue(property, value));
+
+        var error = Assert.Single(result.Errors);
+
+        Assert.Equal(property, error.Property);
+        Assert.StartsWith("must not contain control characters", error.Rule, StringComparison.Ordinal);
     }
 
     [Theory]

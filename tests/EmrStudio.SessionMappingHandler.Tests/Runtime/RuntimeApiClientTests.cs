@@ -7,9 +7,10 @@ using Xunit;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Runtime;
 
+/// <summary>The client over real HTTP against the Runtime API fake; waits end on the fake's signals, never on time.</summary>
 public sealed class RuntimeApiClientTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = HangGuard.Limit;
 
     private readonly FakeRuntimeApi _api = new();
     private RuntimeApiClient _client = null!;
@@ -42,10 +43,10 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     [Fact]
     public async Task GetNextInvocationAsync_EventQueued_ReturnsTheBodyAndTheContextFromHeaders()
     {
-        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds());
+        var deadline = new DateTimeOffset(2026, 11, 24, 5, 0, 30, 125, TimeSpan.Zero);
         _api.Enqueue("{\"a\":1}", "req-1", deadline, "arn:aws:lambda:us-east-1:123456789012:function:f", "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
 
-        var invocation = await _client.GetNextInvocationAsync(CancellationToken.None);
+        var invocation = await _client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Wait);
 
         Assert.Equal("{\"a\":1}", Encoding.UTF8.GetString(invocation.Body.Span));
         Assert.Equal("req-1", invocation.Context.AwsRequestId);
@@ -58,13 +59,45 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     public async Task GetNextInvocationAsync_NoEventYet_WaitsUntilOneIsQueued()
     {
         var next = _client.GetNextInvocationAsync(CancellationToken.None);
-        await Task.Delay(500);
+        await _api.WaitForNextRequestAsync(1, Wait);
         Assert.False(next.IsCompleted);
 
-        _api.Enqueue("{}", "req-late", DateTimeOffset.UtcNow.AddSeconds(30));
+        _api.Enqueue("{}", "req-late", new DateTimeOffset(2026, 11, 24, 5, 0, 30, TimeSpan.Zero));
 
         var invocation = await next.WaitAsync(Wait);
         Assert.Equal("req-late", invocation.Context.AwsRequestId);
+    }
+
+    [Fact]
+    public async Task GetNextInvocationAsync_WaitingAndStopped_ThrowsCancelled()
+    {
+        using var stop = new CancellationTokenSource();
+        var next = _client.GetNextInvocationAsync(stop.Token);
+        await _api.WaitForNextRequestAsync(1, Wait);
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(Wait));
+    }
+
+    [Fact]
+    public async Task GetNextInvocationAsync_RuntimeApiUnreachable_ThrowsHttpRequestException()
+    {
+        // Nothing listens on port 1 of the loopback address: the connection is refused at once.
+        using var client = new RuntimeApiClient(new DictionaryEnvironment { [RuntimeApiClient.RuntimeApiVariable] = "127.0.0.1:1" });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Wait));
+    }
+
+    [Fact]
+    public async Task GetNextInvocationAsync_RuntimeApiAnswers500WhileWaiting_ThrowsFatal()
+    {
+        var next = _client.GetNextInvocationAsync(CancellationToken.None);
+        await _api.WaitForNextRequestAsync(1, Wait);
+
+        _api.AnswerServerErrors();
+
+        await Assert.ThrowsAsync<RuntimeApiFatalException>(() => next.WaitAsync(Wait));
     }
 
     [Fact]
@@ -72,7 +105,7 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     {
         _api.AnswerServerErrors();
 
-        await Assert.ThrowsAsync<RuntimeApiFatalException>(() => _client.GetNextInvocationAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<RuntimeApiFatalException>(() => _client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Wait));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
+using static EmrStudio.SessionMappingHandler.Tests.Scenarios.ScenarioAsserts;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 
@@ -50,7 +51,7 @@ public abstract partial class SessionMappingScenarios
     {
         await using var session = await StartAsync(adjustEnvironment: environment => environment["EMRSTUDIO_TRUSTED_STACK_ACCOUNTS"] = "1111-2222-3333");
 
-        Assert.NotEqual(0, await session.Runner.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotEqual(0, await session.Runner.WaitForExitAsync(ExitWait));
         Assert.Contains("EMRSTUDIO_TRUSTED_STACK_ACCOUNTS", Assert.Single(session.World.Runtime.InitErrors).Body, StringComparison.Ordinal);
     }
 
@@ -106,6 +107,7 @@ public abstract partial class SessionMappingScenarios
         var created = world.Events.Create(world.PropertiesByName(world.DataScientists));
         world.Receiver.FailForever(created.ResponseUrl!, 307);
 
+        // As for any undeliverable answer: 9 s of refused PUTs, then 950 ms for a delete of a few milliseconds.
         var exchange = await session.SendAsync(created, TimeSpan.FromSeconds(10));
 
         Assert.True(exchange.Result.IsError, "a 3xx stores nothing: the answer was not delivered");

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Scenarios;
 using Xunit;
+using static EmrStudio.SessionMappingHandler.Tests.Scenarios.ScenarioAsserts;
 
 namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 
@@ -16,6 +18,9 @@ namespace EmrStudio.SessionMappingHandler.Tests.Scenarios;
 public abstract partial class SessionMappingScenarios
 {
     private const string SentinelPrefix = "emrstudio-create-failed:";
+
+    /// <summary>How long a scenario waits for the handler to exit after it was told to; it only bounds a hang.</summary>
+    private static readonly TimeSpan ExitWait = TimeSpan.FromMinutes(1);
 
     protected abstract IHandlerRunner CreateRunner();
 
@@ -31,7 +36,7 @@ public abstract partial class SessionMappingScenarios
         var created = AssertSucceeded(await session.SendAsync(world.Events.Create(properties)));
 
         Assert.Equal(MappingIdOf(world.DataScientists), created.PhysicalResourceId);
-        AssertAttributes(created, world.DataScientists, ScenarioWorld.PolicyArn);
+        AssertAttributes(session, created, world.DataScientists, ScenarioWorld.PolicyArn);
         var mapping = Assert.Single(world.Emr.Mappings);
         Assert.Equal((ScenarioWorld.StudioId, world.DataScientists.Id, ScenarioWorld.PolicyArn), (mapping.StudioId, mapping.IdentityId, mapping.SessionPolicyArn));
 
@@ -41,7 +46,7 @@ public abstract partial class SessionMappingScenarios
         var updated = AssertSucceeded(await session.SendAsync(world.Events.Update(created.PhysicalResourceId!, newProperties, properties)));
 
         Assert.Equal(created.PhysicalResourceId, updated.PhysicalResourceId);
-        AssertAttributes(updated, world.DataScientists, ScenarioWorld.OtherPolicyArn);
+        AssertAttributes(session, updated, world.DataScientists, ScenarioWorld.OtherPolicyArn);
         Assert.Equal(1, world.Emr.CountOf("UpdateStudioSessionMapping"));
         Assert.Equal(1, world.Emr.CountOf("CreateStudioSessionMapping"));
         Assert.Equal(ScenarioWorld.OtherPolicyArn, Assert.Single(world.Emr.Mappings).SessionPolicyArn);
@@ -84,7 +89,7 @@ public abstract partial class SessionMappingScenarios
 
         Assert.Equal(MappingIdOf(world.Analysts), updated.PhysicalResourceId);
         Assert.NotEqual(created.PhysicalResourceId, updated.PhysicalResourceId);
-        AssertAttributes(updated, world.Analysts, ScenarioWorld.PolicyArn);
+        AssertAttributes(session, updated, world.Analysts, ScenarioWorld.PolicyArn);
         Assert.Equal(
             new[] { world.Analysts.Id, world.DataScientists.Id }.Order(StringComparer.Ordinal),
             world.Emr.Mappings.Select(mapping => mapping.IdentityId).Order(StringComparer.Ordinal));
@@ -159,8 +164,10 @@ public abstract partial class SessionMappingScenarios
         var replacing = world.Events.Update(created.PhysicalResourceId!, world.PropertiesByName(world.Analysts), old);
         world.Receiver.FailForever(replacing.ResponseUrl!, 500);
 
-        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 10 s leaves it 950 ms, which a
-        // saturated machine still meets (it takes a few milliseconds; 8 s, with 750 ms, was missed once).
+        // A real deadline: the PUT is refused until the answer's time ends, 9 s in, and the undo then has the last
+        // 950 ms (half the answer's share, less 50 ms) for one loopback delete of a few milliseconds, so a machine ten
+        // times slower still undoes in time. A longer deadline would buy the undo little (its share grows with a
+        // tenth of the deadline) for much more waiting.
         var exchange = await session.SendAsync(replacing, TimeSpan.FromSeconds(10));
 
         Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
@@ -360,9 +367,10 @@ public abstract partial class SessionMappingScenarios
         await using var session = await StartAsync();
         var world = session.World;
         world.Emr.Down = true;
-        // The cleanup after a create that got no answer outlives the provider's budget, so the handler abandons it at
-        // deadline - reserve/2 and has until deadline - 250 ms to PUT (reserve = 20% of the time, at least 1 s). 10 s
-        // leaves 750 ms for that; 4 s left 250 ms, which an overloaded two-core machine sometimes missed.
+        // A real deadline: EMR answers 503 at once, so the provider retries until its time (6 s) and its clean-up
+        // allowance (2 s) run out, and the handler answers FAILED by then. The PUT then has 1.75 s, until 250 ms
+        // before the deadline, for one loopback request of a few milliseconds: a machine ten times slower still
+        // answers in time. That is what is checked, against the deadline the handler was given.
         var deadline = TimeSpan.FromSeconds(10);
         var sent = DateTimeOffset.UtcNow;
 
@@ -405,8 +413,10 @@ public abstract partial class SessionMappingScenarios
         var created = world.Events.Create(world.PropertiesByName(world.DataScientists));
         world.Receiver.FailForever(created.ResponseUrl!, 403);
 
-        // The undo runs after the last PUT attempt, in the last reserve/2 - 50 ms: 10 s leaves it 950 ms, which a
-        // saturated machine still meets (it takes a few milliseconds; 8 s, with 750 ms, was missed once).
+        // A real deadline: the PUT is refused until the answer's time ends, 9 s in, and the undo then has the last
+        // 950 ms (half the answer's share, less 50 ms) for one loopback delete of a few milliseconds, so a machine ten
+        // times slower still undoes in time. A longer deadline would buy the undo little (its share grows with a
+        // tenth of the deadline) for much more waiting.
         var exchange = await session.SendAsync(created, TimeSpan.FromSeconds(10));
 
         Assert.True(exchange.Result.IsError, "an undelivered answer must fail the invocation");
@@ -423,7 +433,7 @@ public abstract partial class SessionMappingScenarios
         await using var session = await StartAsync();
         var world = session.World;
         var message = string.Concat(Enumerable.Repeat("Ünïcödé 数据 — the studio refused this mapping. ", 200))[..5000];
-        world.Emr.FailNext("CreateStudioSessionMapping", 1, new FakeEmrError(400, "com.amazonaws.emr.v20090331#InvalidRequestException", message));
+        world.Emr.FailNext("CreateStudioSessionMapping", 1, new FakeEmrError(400, EmrErrors.TypeNamespace + EmrErrors.InvalidRequest, message));
 
         var answer = AssertFailed(await session.SendAsync(world.Events.Create(world.PropertiesByName(world.DataScientists))));
 
@@ -443,8 +453,8 @@ public abstract partial class SessionMappingScenarios
         var userAnswer = AssertSucceeded(await session.SendAsync(world.Events.Create(user, "NonAsciiUser")));
         var groupAnswer = AssertSucceeded(await session.SendAsync(world.Events.Create(group, "NonAsciiGroup")));
 
-        AssertAttributes(userAnswer, world.NonAsciiUser, ScenarioWorld.PolicyArn);
-        AssertAttributes(groupAnswer, world.NonAsciiGroup, ScenarioWorld.PolicyArn);
+        AssertAttributes(session, userAnswer, world.NonAsciiUser, ScenarioWorld.PolicyArn);
+        AssertAttributes(session, groupAnswer, world.NonAsciiGroup, ScenarioWorld.PolicyArn);
         Assert.Equal(
             new[] { world.NonAsciiUser.Name, world.NonAsciiGroup.Name }.Order(StringComparer.Ordinal),
             world.Emr.Mappings.Select(mapping => mapping.IdentityName).Order(StringComparer.Ordinal));
@@ -551,7 +561,7 @@ public abstract partial class SessionMappingScenarios
         AssertSucceeded(await session.SendAsync(world.Events.Create(world.PropertiesByName(world.DataScientists))));
 
         world.Runtime.AnswerServerErrors();
-        var exitCode = await session.Runner.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var exitCode = await session.Runner.WaitForExitAsync(ExitWait);
 
         Assert.NotEqual(0, exitCode);
     }
@@ -562,7 +572,7 @@ public abstract partial class SessionMappingScenarios
         await using var session = await StartAsync(
             adjustEnvironment: environment => environment["SSL_CERT_FILE"] = "/nonexistent/emrstudio-test-ca.pem");
 
-        var exitCode = await session.Runner.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var exitCode = await session.Runner.WaitForExitAsync(ExitWait);
 
         Assert.NotEqual(0, exitCode);
         var initError = Assert.Single(session.World.Runtime.InitErrors);
@@ -582,7 +592,7 @@ public abstract partial class SessionMappingScenarios
             environment.Remove("AWS_DEFAULT_REGION");
         });
 
-        var exitCode = await session.Runner.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var exitCode = await session.Runner.WaitForExitAsync(ExitWait);
 
         Assert.NotEqual(0, exitCode);
         var initError = Assert.Single(session.World.Runtime.InitErrors);
@@ -594,27 +604,7 @@ public abstract partial class SessionMappingScenarios
         ScenarioTransport transport = ScenarioTransport.PlainHttp, Action<Dictionary<string, string>>? adjustEnvironment = null) =>
         await ScenarioSession.StartAsync(CreateRunner(), transport, adjustEnvironment);
 
-    private static string MappingIdOf(FakeIdentity identity) => $"emrstudio:{ScenarioWorld.StudioId}/{identity.IdentityType}/{identity.Id}";
-
-    private static ReceivedAnswer AssertSucceeded(ScenarioExchange exchange)
-    {
-        var answer = exchange.Answer;
-        Assert.True(answer.Status == "SUCCESS", $"expected SUCCESS, got {answer.Status}: {answer.Reason}");
-        Assert.False(exchange.Result.IsError, $"the invocation reported an error: {exchange.Result.Body}");
-        return answer;
-    }
-
-    private static ReceivedAnswer AssertFailed(ScenarioExchange exchange)
-    {
-        var answer = exchange.Answer;
-        Assert.Equal("FAILED", answer.Status);
-        Assert.False(string.IsNullOrWhiteSpace(answer.Reason));
-        // CloudFormation has its answer: the invocation itself succeeded, so Lambda does not retry it.
-        Assert.False(exchange.Result.IsError, $"the invocation reported an error: {exchange.Result.Body}");
-        return answer;
-    }
-
-    private static void AssertAttributes(ReceivedAnswer answer, FakeIdentity identity, string policyArn)
+    private static void AssertAttributes(ScenarioSession session, ReceivedAnswer answer, FakeIdentity identity, string policyArn)
     {
         var data = answer.Data ?? throw new Xunit.Sdk.XunitException("the answer has no Data");
         Assert.Equal(ScenarioWorld.StudioId, data["StudioId"]);
@@ -624,7 +614,9 @@ public abstract partial class SessionMappingScenarios
         Assert.Equal(policyArn, data["SessionPolicyArn"]);
         var creationTime = DateTimeOffset.ParseExact(
             data["CreationTime"], ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        Assert.InRange(creationTime, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        // The creation time EMR keeps for the mapping, in whole seconds, whenever the scenario ran.
+        var mapping = session.World.Emr.Mappings.Single(mapping => mapping.IdentityId == identity.Id);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(mapping.CreationTime)), creationTime);
     }
 
     private static void AssertNoRejections(ScenarioSession session) =>

@@ -72,11 +72,19 @@ public sealed class StackStatusClientTests : IAsyncLifetime
     {
         Describe("UPDATE_ROLLBACK_IN_PROGRESS");
         _cloudFormation.ThrottleFraction = 1;
-        using var client = CreateClient();
+        var time = new WatchedTimeProvider();
+        // The wait after the first throttled call outlasts the deadline, which so ends the call during that wait.
+        var wait = TimeSpan.FromSeconds(1);
+        using var client = CreateClient(time: time, backoff: TestBackoffs.Exactly(wait));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(300), time);
 
-        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetStackStatusAsync(StackId, Token(TimeSpan.FromMilliseconds(300))));
+        var call = client.GetStackStatusAsync(StackId, deadline.Token);
+        await time.WaitForTimerAsync(wait);
+        time.Advance(TimeSpan.FromMilliseconds(300));
 
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Guarded());
         Assert.Equal("Throttling", Assert.IsAssignableFrom<AwsServiceException>(cancelled.InnerException).ErrorType);
+        Assert.Single(_cloudFormation.Requests);
     }
 
     [Fact]
@@ -117,24 +125,29 @@ public sealed class StackStatusClientTests : IAsyncLifetime
     private void Describe(string status) =>
         _stacks[StackId] = new FakeStackDescription("analytics", StackId, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow, status);
 
+    /// <summary>
+    /// A client whose attempt timeouts and waits run on <paramref name="time"/>, a fake clock unless given one, that
+    /// moves only when a test moves it; it retries at once unless given a backoff.
+    /// </summary>
     [SuppressMessage("Reliability", "CA2000", Justification = "The client owns its handlers.")]
-    private StackStatusClient CreateClient(AWSCredentials? credentials = null)
+    private StackStatusClient CreateClient(AWSCredentials? credentials = null, TimeProvider? time = null, Backoff? backoff = null)
     {
-        var connections = HttpHandlerFactory.Create(CertificateTrust.Resolve(new DictionaryEnvironment()), TimeSpan.FromSeconds(2));
+        // The connect timeout runs on the real clock; it only has to outlast a loopback connection on a loaded machine.
+        var connections = HttpHandlerFactory.Create(CertificateTrust.Resolve(new DictionaryEnvironment()), HangGuard.Limit);
         var signing = AwsHttpCaller.CreateSigningHandler(
             credentials ?? new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, AwsService.CloudFormation, connections);
         return new StackStatusClient(new AwsHttpCaller(
             new HttpMessageInvoker(signing, disposeHandler: true),
             _cloudFormation.BaseAddress,
-            QueryProtocol.Instance,
+            QueryProtocol.CloudFormation,
             "cloudformation",
-            TimeProvider.System,
-            new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), new Random(3)),
+            time ?? new WatchedTimeProvider(),
+            backoff ?? TestBackoffs.Immediate,
             _log,
             TimeSpan.FromSeconds(2)));
     }
 
-    private static CancellationToken Token(TimeSpan? within = null) => new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10)).Token;
+    private static CancellationToken Token() => HangGuard.Deadline();
 
     private sealed class DenyingAuthorizer : IAccessAuthorizer
     {

@@ -40,15 +40,22 @@ internal sealed class FakeEmrSession : IAsyncDisposable
         return new FakeEmrSession(emr, emr.AddUser("alice"), emr.AddGroup("data-scientists"));
     }
 
-    /// <summary>A client with millisecond backoff, signing with the fake's credentials unless told otherwise.</summary>
+    /// <summary>
+    /// A client signing with the fake's credentials unless told otherwise. Its attempt timeouts (5 s unless told) and
+    /// backoff waits run on <paramref name="time"/>, a fake clock unless given one, which moves only when a test moves
+    /// it: no attempt is abandoned because the machine is slow. It retries at once unless given a backoff.
+    /// </summary>
     [SuppressMessage("Reliability", "CA2000", Justification = "The handlers belong to the client, which the test disposes.")]
     public EmrClient CreateClient(
         TimeSpan? attemptTimeout = null,
         CertificateTrust? trust = null,
         AWSCredentials? credentials = null,
-        Func<HttpMessageHandler, HttpMessageHandler>? wrapConnections = null)
+        Func<HttpMessageHandler, HttpMessageHandler>? wrapConnections = null,
+        TimeProvider? time = null,
+        Backoff? backoff = null)
     {
-        HttpMessageHandler connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment()), TimeSpan.FromSeconds(2));
+        // The connect timeout runs on the real clock; it only has to outlast a loopback connection on a loaded machine.
+        HttpMessageHandler connections = HttpHandlerFactory.Create(trust ?? CertificateTrust.Resolve(new DictionaryEnvironment()), HangGuard.Limit);
         connections = wrapConnections?.Invoke(connections) ?? connections;
         var signing = AwsHttpCaller.CreateSigningHandler(
             credentials ?? new BasicAWSCredentials(FakeEmr.AccessKeyId, FakeEmr.SecretAccessKey), FakeEmr.Region, AwsService.Emr, connections);
@@ -57,8 +64,8 @@ internal sealed class FakeEmrSession : IAsyncDisposable
             Emr.BaseAddress,
             EmrJsonProtocol.Instance,
             "emr",
-            TimeProvider.System,
-            new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(20), new Random(7)),
+            time ?? new WatchedTimeProvider(),
+            backoff ?? TestBackoffs.Immediate,
             Log,
             attemptTimeout ?? TimeSpan.FromSeconds(5)));
     }

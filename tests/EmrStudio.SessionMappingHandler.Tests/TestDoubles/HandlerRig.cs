@@ -22,7 +22,13 @@ internal sealed class HandlerRig
 
     private CloudFormationResponse? _answer;
 
-    public MappingWorld World { get; } = new();
+    public MappingWorld World { get; private set; } = new();
+
+    /// <summary>The desired-state records of the rig's world (after <see cref="KeepRecords"/>).</summary>
+    public InMemoryMappingRecords Records => World.Records ?? throw new InvalidOperationException("The rig keeps no records: call KeepRecords first.");
+
+    /// <summary>From now on the operations keep desired-state records, as a handler with a record table does.</summary>
+    public void KeepRecords() => World = new MappingWorld(withRecords: true);
 
     public InMemoryEmrClient Emr => World.Emr;
 

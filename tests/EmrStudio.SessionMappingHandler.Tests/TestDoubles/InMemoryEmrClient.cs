@@ -100,7 +100,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
 
     public static EmrException InternalError() => new(500, "InternalServerError", "Internal error");
 
-    public static EmrException InvalidRequest(string message) => new(400, "InvalidRequestException", message);
+    public static EmrException InvalidRequest(string message) => new(400, EmrErrors.InvalidRequest, message);
 
     public Task CreateStudioSessionMappingAsync(StudioSessionMappingInput input, CancellationToken cancellationToken)
     {
@@ -108,7 +108,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         var id = ResolveIdentity(input.StudioId, input.IdentityType, input.IdentityId, input.IdentityName);
         if (_mappings.ContainsKey((input.StudioId, input.IdentityType, id)))
         {
-            throw InvalidRequest("Studio session mapping already exists.");
+            throw InvalidRequest(EmrErrors.MappingAlreadyExists);
         }
 
         Seed(input.StudioId, input.IdentityType, id, input.SessionPolicyArn);
@@ -116,7 +116,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
         if (LoseNextCreateAnswer)
         {
             LoseNextCreateAnswer = false;
-            throw new EmrException(400, "InvalidRequestException", "Studio session mapping already exists.") { AfterUnconfirmedAttempt = true };
+            throw new EmrException(400, EmrErrors.InvalidRequest, EmrErrors.MappingAlreadyExists) { AfterUnconfirmedAttempt = true };
         }
 
         return Task.CompletedTask;
@@ -225,14 +225,14 @@ internal sealed class InMemoryEmrClient : IEmrClient
     {
         var id = ResolveIdentity(studioId, identityType, identityId, identityName);
         return _mappings.GetValueOrDefault((studioId, identityType, id))
-            ?? throw InvalidRequest("Studio session mapping does not exist.");
+            ?? throw InvalidRequest(EmrErrors.MappingNotFound);
     }
 
     private string ResolveIdentity(string studioId, string identityType, string? identityId, string? identityName)
     {
         if (!_studios.ContainsKey(studioId))
         {
-            throw InvalidRequest("Studio does not exist");
+            throw InvalidRequest(EmrErrors.StudioNotFound);
         }
 
         if ((identityId is null) == (identityName is null))
@@ -242,7 +242,7 @@ internal sealed class InMemoryEmrClient : IEmrClient
 
         if (identityId is not null)
         {
-            return _namesById.ContainsKey((identityType, identityId)) ? identityId : throw InvalidRequest("IdentityId is invalid");
+            return _namesById.ContainsKey((identityType, identityId)) ? identityId : throw InvalidRequest(EmrErrors.IdentityIdInvalid);
         }
 
         return _idsByName.GetValueOrDefault((identityType, identityName!)) ?? throw InvalidRequest("IdentityName is invalid");

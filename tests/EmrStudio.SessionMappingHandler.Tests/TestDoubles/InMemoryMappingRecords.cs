@@ -37,7 +37,7 @@ internal sealed class InMemoryMappingRecords : IMappingRecords
 
     public Task<MappingRecord?> ReadByKeyAsync(string key, CancellationToken cancellationToken)
     {
-        Calls.Add("Read");
+        Calls.Add("Read " + key);
         cancellationToken.ThrowIfCancellationRequested();
         if (_readFailures.TryDequeue(out var failure))
         {

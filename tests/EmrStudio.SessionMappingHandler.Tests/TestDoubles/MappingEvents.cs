@@ -63,6 +63,18 @@ internal static class MappingEvents
         OldResourceProperties = oldProperties,
     };
 
+    /// <summary>
+    /// <paramref name="request"/> as CloudFormation issues it: its own RequestId, and a ResponseURL signed at
+    /// <paramref name="issuedAt"/> (its X-Amz-Date), which is how the handler orders one resource's events.
+    /// </summary>
+    public static CloudFormationRequest Issued(CloudFormationRequest request, string requestId, DateTimeOffset issuedAt) => request with
+    {
+        RequestId = requestId,
+        ResponseUrl = "https://cloudformation-custom-resource-response-euwest1.s3.amazonaws.com/x?X-Amz-Date="
+            + issuedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+            + "&X-Amz-Signature=secret",
+    };
+
     private static void Add(JsonObject bag, string name, string? value)
     {
         if (value is not null)

@@ -1,35 +1,39 @@
+using EmrStudio.SessionMappingHandler.Retry;
 using EmrStudio.SessionMappingHandler.Runtime;
-using EmrStudio.Testing.Runtime;
 
 
 namespace EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 
-/// <summary>What every invocation-loop test starts from: a fake Runtime API, a client for it, an environment and a log.</summary>
-internal sealed class RuntimeLoopHarness : IAsyncDisposable
+/// <summary>
+/// What every invocation-loop test starts from: the Runtime API in memory, an environment, a log, a clock that moves
+/// only when the test moves it, and the token that stops the loop.
+/// </summary>
+internal sealed class RuntimeLoopHarness : IDisposable
 {
-    public FakeRuntimeApi Api { get; } = new();
+    public FakeRuntimeApiClient Runtime { get; } = new();
 
     public DictionaryEnvironment Environment { get; } = new();
 
     public CapturedJsonLog Log { get; } = new();
 
+    public WatchedTimeProvider Time { get; } = new();
+
     /// <summary>Stops the loop under test; cancelled on dispose.</summary>
     public CancellationTokenSource Stop { get; } = new();
 
-    public RuntimeApiClient Client { get; private set; } = null!;
+    /// <summary>A loop over this harness; it asks again at once after a failed call for an event, unless given a backoff.</summary>
+    public InvocationLoop Loop(IInvocationHandler handler, Backoff? nextRetryBackoff = null) =>
+        new(Runtime, handler, Environment, Log.Log, nextRetryBackoff ?? TestBackoffs.Immediate, Time);
 
-    public async Task StartAsync()
-    {
-        await Api.StartAsync();
-        Environment[RuntimeApiClient.RuntimeApiVariable] = Api.RuntimeApiAddress;
-        Client = new RuntimeApiClient(Environment);
-    }
+    public InvocationLoop Loop(Func<ReadOnlyMemory<byte>, InvocationContext, CancellationToken, Task> handle, Backoff? nextRetryBackoff = null) =>
+        Loop(new DelegateInvocationHandler(handle), nextRetryBackoff);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>When an event offered now must be done by.</summary>
+    public DateTimeOffset In(TimeSpan span) => Time.GetUtcNow() + span;
+
+    public void Dispose()
     {
-        await Stop.CancelAsync();
+        Stop.Cancel();
         Stop.Dispose();
-        Client?.Dispose();
-        await Api.DisposeAsync();
     }
 }

@@ -9,6 +9,7 @@ namespace EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 internal sealed class ScriptedProvider : ICustomResourceProvider
 {
     private readonly Func<CloudFormationRequest, CancellationToken, Task<CustomResourceOutcome>> _execute;
+    private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ScriptedProvider(Func<CloudFormationRequest, CancellationToken, Task<CustomResourceOutcome>> execute)
     {
@@ -20,6 +21,9 @@ internal sealed class ScriptedProvider : ICustomResourceProvider
     /// <summary>The clean-up allowance each call was given, in order.</summary>
     public ConcurrentQueue<TimeSpan> CleanupAllowances { get; } = new();
 
+    /// <summary>Completes once the provider has been called: the CloudFormation layer has armed its timers by then.</summary>
+    public Task WaitForCallAsync() => _called.Task.Guarded();
+
     public static ScriptedProvider Answering(CustomResourceOutcome outcome) => new((_, _) => Task.FromResult(outcome));
 
     public static ScriptedProvider Succeeding(string physicalResourceId = "es-0123456789ABCDEFGHIJKLMNO/GROUP/90676d2f") =>
@@ -29,6 +33,7 @@ internal sealed class ScriptedProvider : ICustomResourceProvider
     {
         Requests.Enqueue(request);
         CleanupAllowances.Enqueue(cleanupAllowance);
+        _called.TrySetResult();
         return _execute(request, cancellationToken);
     }
 }

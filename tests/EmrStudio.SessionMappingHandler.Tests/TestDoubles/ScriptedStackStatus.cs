@@ -11,12 +11,17 @@ internal sealed class ScriptedStackStatus : IStackStatusReader
     /// <summary>When set, every call throws it instead of answering.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>Statuses of particular stacks, by StackId; others have <see cref="Status"/>. A null value: no such stack.</summary>
+    public ConcurrentDictionary<string, string?> ByStack { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The StackIds asked about, in order.</summary>
     public ConcurrentQueue<string> Asked { get; } = new();
 
     public Task<string?> GetStackStatusAsync(string stackId, CancellationToken cancellationToken)
     {
         Asked.Enqueue(stackId);
-        return Failure is { } failure ? Task.FromException<string?>(failure) : Task.FromResult(Status);
+        return Failure is { } failure
+            ? Task.FromException<string?>(failure)
+            : Task.FromResult(ByStack.TryGetValue(stackId, out var status) ? status : Status);
     }
 }

@@ -7,7 +7,11 @@ namespace EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 
 internal static class TestResponders
 {
-    /// <summary>The real responder with millisecond backoff, so that retry tests stay fast.</summary>
-    public static CloudFormationResponder Fast(HttpClient http, ILog log, TimeSpan? attemptTimeout = null) =>
-        new(http, log, new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)), attemptTimeout ?? TimeSpan.FromMilliseconds(500));
+    /// <summary>
+    /// The real responder on <paramref name="time"/>: its attempt timeouts (the product's 5 s unless told) and its
+    /// waits pass only when the test advances that clock, and it retries at once unless given a backoff. So no
+    /// attempt is abandoned because the machine is slow, and a test ends a retry sequence on a signal.
+    /// </summary>
+    public static CloudFormationResponder OnClock(HttpClient http, ILog log, TimeProvider time, Backoff? backoff = null, TimeSpan? attemptTimeout = null) =>
+        new(http, log, backoff ?? TestBackoffs.Immediate, attemptTimeout ?? CloudFormationResponder.DefaultAttemptTimeout, time);
 }

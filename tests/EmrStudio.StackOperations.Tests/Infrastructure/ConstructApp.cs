@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using EmrStudio.Testing.Stacks.Templates;
+using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.StackOperations.Tests.Infrastructure;
 
@@ -10,6 +11,8 @@ internal static class ConstructApp
 
     public static CloudFormationTemplate Synthesize(string handlerDirectory, string description, Action<Stack> define)
     {
+        // The CDK's .NET bindings run the construct library in Node.js (jsii).
+        RequiredTool.Node.Require();
         lock (Gate)
         {
             System.Environment.SetEnvironmentVariable("EMRSTUDIO_HANDLER_ASSET", handlerDirectory);

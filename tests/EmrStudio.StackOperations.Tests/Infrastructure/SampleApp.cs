@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Stacks.Templates;
+using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.StackOperations.Tests.Infrastructure;
 
@@ -24,6 +25,8 @@ internal static class SampleApp
                 return cached;
             }
 
+            RequiredTool.Dotnet.Require();
+            RequiredTool.Node.Require();
             var outdir = Path.Combine(Path.GetTempPath(), $"emrstudio-sample-{Guid.NewGuid():N}");
             var app = typeof(SampleApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleApp").Value!;
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

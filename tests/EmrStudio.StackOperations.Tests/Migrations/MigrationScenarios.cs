@@ -3,6 +3,7 @@ using Amazon.CDK.CustomResources;
 using EmrStudio.Cdk;
 using EmrStudio.StackOperations.Tests.Infrastructure;
 using EmrStudio.StackOperations.Tests.Scenarios;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Stacks;
 using EmrStudio.Testing.Stacks.Templates;
@@ -18,6 +19,7 @@ namespace EmrStudio.StackOperations.Tests.Migrations;
 /// with exactly the declared mapping and never leave the principal without one; EMR's state is printed after every step.
 /// </summary>
 [Collection(StackOperationsCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     private const string Stack = "data-scientists-studio-access";

@@ -1,5 +1,6 @@
 using EmrStudio.Cdk;
 using EmrStudio.StackOperations.Tests.Infrastructure;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Stacks;
 using EmrStudio.Testing.Stacks.Templates;
@@ -15,6 +16,7 @@ namespace EmrStudio.StackOperations.Tests.Scenarios;
 /// (its rollback, and its rollback cleanup), on the published bootstrap with IAM enforced.
 /// </summary>
 [Collection(StackOperationsCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class ConstructStackScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     public static TheoryData<string> Changes => ["policy change", "principal replacement", "name-to-id switch", "removing a mapping", "removing the last mapping of a studio"];

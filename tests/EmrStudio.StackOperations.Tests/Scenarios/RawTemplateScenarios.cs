@@ -1,6 +1,6 @@
 using EmrStudio.StackOperations.Tests.Infrastructure;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
-using EmrStudio.Testing.Scenarios;
 using EmrStudio.Testing.Stacks;
 using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
@@ -11,6 +11,7 @@ namespace EmrStudio.StackOperations.Tests.Scenarios;
 
 /// <summary>template.yaml's handler stack (SAM-transformed by the real translator) and examples/session-mapping.yaml importing its ServiceToken.</summary>
 [Collection(StackOperationsCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     public const string HandlerStack = "emrstudio-session-mapping-handler";
@@ -18,8 +19,7 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
 
     public static CloudFormationTemplate HandlerTemplate(IReadOnlyDictionary<string, string> parameters)
     {
-        var root = RepositoryRoot.Find();
-        return CloudFormationTemplate.FromFile(Path.Combine(root, "template.yaml")).WithSamTransform(parameters, root);
+        return CloudFormationTemplate.FromFile(RepositoryRoot.File("template.yaml")).WithSamTransform(parameters, RepositoryRoot.Path);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
         var parameters = new Dictionary<string, string> { ["Studios"] = $"{StudioX},{StudioY}" };
         var handler = await world.DeployAsync(HandlerStack, HandlerTemplate(parameters), parameters);
         Assert.True(handler.FinalStatus == StackStatuses.CreateComplete, handler.ToString());
-        var consumer = CloudFormationTemplate.FromFile(Path.Combine(RepositoryRoot.Find(), "examples", "session-mapping.yaml"));
+        var consumer = CloudFormationTemplate.FromFile(RepositoryRoot.File("examples/session-mapping.yaml"));
 
         var created = await world.DeployAsync(ConsumerStack, consumer, new Dictionary<string, string> { ["StudioId"] = StudioX });
         Assert.True(created.FinalStatus == StackStatuses.CreateComplete, created.ToString());
@@ -47,7 +47,7 @@ public sealed class RawTemplateScenarios(PublishedBootstrap published, ITestOutp
         await using var world = await StackWorld.StartAsync(published, output);
         var parameters = new Dictionary<string, string> { ["Studios"] = StudioX };
         await world.DeployAsync(HandlerStack, HandlerTemplate(parameters), parameters);
-        var consumer = CloudFormationTemplate.FromFile(Path.Combine(RepositoryRoot.Find(), "examples", "session-mapping.yaml"));
+        var consumer = CloudFormationTemplate.FromFile(RepositoryRoot.File("examples/session-mapping.yaml"));
         await world.DeployAsync(ConsumerStack, consumer, new Dictionary<string, string> { ["StudioId"] = StudioX });
         await Assert.ThrowsAsync<InvalidOperationException>(() => world.DeleteAsync(HandlerStack));
 

@@ -1,4 +1,5 @@
 using EmrStudio.StackOperations.Tests.Infrastructure;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Stacks;
 using Xunit;
@@ -9,6 +10,7 @@ namespace EmrStudio.StackOperations.Tests.Scenarios;
 
 /// <summary>The sample app as `cdk deploy -c studioId=...` deploys it: create, a studio move (alone and rolled back), delete.</summary>
 [Collection(StackOperationsCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class SampleAppScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     private const string Stack = SampleApp.StackName;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmrStudio.Cdk;
 using EmrStudio.StackOperations.Tests.Infrastructure;
+using EmrStudio.Testing;
 using EmrStudio.Testing.Publishing;
 using EmrStudio.Testing.Stacks;
 using Xunit;
@@ -11,6 +12,7 @@ namespace EmrStudio.StackOperations.Tests.Scenarios;
 
 /// <summary>One update that adds fifty mappings while EMR throttles three calls in ten.</summary>
 [Collection(StackOperationsCollection.Name)]
+[Trait(TestTier.Name, TestTier.Full)]
 public sealed class ThrottledUpdateScenarios(PublishedBootstrap published, ITestOutputHelper output)
 {
     [Fact]

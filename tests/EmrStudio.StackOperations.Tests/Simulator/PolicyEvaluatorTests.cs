@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Stacks.Iam;
 using Xunit;
 
 namespace EmrStudio.StackOperations.Tests.Simulator;

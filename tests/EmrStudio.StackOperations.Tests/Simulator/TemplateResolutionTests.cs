@@ -61,6 +61,32 @@ public sealed class TemplateResolutionTests
     }
 
     [Fact]
+    public void Resolve_CommaDelimitedListWithSpaces_TrimsEachMember()
+    {
+        var resolver = Resolver(new Dictionary<string, string> { ["Name"] = "alice", ["Studios"] = " es-A , es-B" });
+
+        Assert.Equal("es-A+es-B", resolver.Resolve(JsonNode.Parse("""{"Fn::Join": ["+", {"Ref": "Studios"}]}"""))!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ResolverBeforeDeployment_ParametersAndConditions_ResolveWithDefaults()
+    {
+        var resolver = CloudFormationTemplate.FromJson(Template).ResolverBeforeDeployment(new Dictionary<string, string> { ["Name"] = "alice" });
+
+        Assert.True(resolver.Condition("Either"));
+        Assert.Equal("stack:es-A+es-B", resolver.Resolve(JsonNode.Parse("""{"Fn::Join": [":", [{"Ref": "AWS::StackName"}, {"Fn::Join": ["+", {"Ref": "Studios"}]}]]}"""))!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ResolverBeforeDeployment_ResourceReference_FailsNamingTheResource()
+    {
+        var resolver = CloudFormationTemplate.FromJson(Template).ResolverBeforeDeployment(new Dictionary<string, string> { ["Name"] = "alice" });
+
+        var error = Assert.Throws<NotSupportedException>(() => resolver.Resolve(JsonNode.Parse("""{"Fn::GetAtt": ["First", "Arn"]}""")));
+        Assert.Contains("First.Arn", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_ParameterBreakingItsPattern_IsRefused()
     {
         Assert.Throws<InvalidOperationException>(() => Resolver(new Dictionary<string, string> { ["Name"] = "Alice1" }));

@@ -8,7 +8,7 @@ internal sealed class ResponseFault
     /// <summary>Answer this status instead of accepting (0 when not a status fault).</summary>
     public int StatusCode { get; init; }
 
-    /// <summary>Wait this long before accepting (the client may give up first).</summary>
+    /// <summary>Wait this long before accepting (the client may give up first); infinite: until it does.</summary>
     public TimeSpan Stall { get; init; }
 
     public bool DropConnection { get; init; }

@@ -33,6 +33,12 @@ public sealed class ResponseUrlReceiver : KestrelFake
     /// <summary>Every violation on every URL, each prefixed with the URL's path.</summary>
     public IReadOnlyList<string> Violations => [.. _violations];
 
+    /// <summary>
+    /// The clock that stamps <see cref="ReceivedAnswer.ReceivedAt"/> and signs new URLs: the system's, unless a test
+    /// that drives a fake clock shares it, so that "answered before the deadline" is judged on the same clock.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>The host and port of this receiver, as <c>EMRSTUDIO_TRUSTED_RESPONSE_HOSTS</c> lists it for a handler that answers here.</summary>
     public string TrustedHostEntry => BaseAddress.Authority;
 
@@ -52,7 +58,7 @@ public sealed class ResponseUrlReceiver : KestrelFake
             LogicalResourceId = logicalResourceId,
         };
         _slots[slot.Path] = slot;
-        var signedAt = (issuedAt ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var signedAt = (issuedAt ?? Clock.GetUtcNow()).UtcDateTime;
         var date = signedAt.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var credential = Uri.EscapeDataString($"ASIAEXAMPLEEXAMPLE00/{date}/us-east-1/s3/aws4_request");
         return $"{BaseAddress.GetLeftPart(UriPartial.Authority)}{slot.Path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={credential}"
@@ -76,7 +82,10 @@ public sealed class ResponseUrlReceiver : KestrelFake
     public void FailForever(string url, int statusCode = StatusCodes.Status500InternalServerError) =>
         Slot(url).PermanentFault = new ResponseFault { StatusCode = statusCode };
 
-    /// <summary>The next <paramref name="count"/> PUTs wait <paramref name="duration"/> before being accepted.</summary>
+    /// <summary>
+    /// The next <paramref name="count"/> PUTs wait <paramref name="duration"/> before being accepted;
+    /// <see cref="Timeout.InfiniteTimeSpan"/>: until the client gives up on them.
+    /// </summary>
     public void StallNext(string url, TimeSpan duration, int count = 1)
     {
         var slot = Slot(url);
@@ -86,7 +95,10 @@ public sealed class ResponseUrlReceiver : KestrelFake
         }
     }
 
-    /// <summary>Every PUT from now on waits <paramref name="duration"/> before being accepted.</summary>
+    /// <summary>
+    /// Every PUT from now on waits <paramref name="duration"/> before being accepted;
+    /// <see cref="Timeout.InfiniteTimeSpan"/>: until the client gives up on it.
+    /// </summary>
     public void StallForever(string url, TimeSpan duration) => Slot(url).PermanentFault = new ResponseFault { Stall = duration };
 
     /// <summary>The next <paramref name="count"/> PUTs have their connection dropped without an answer.</summary>
@@ -99,6 +111,19 @@ public sealed class ResponseUrlReceiver : KestrelFake
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="onAttempt"/> with the number of each request that reaches <paramref name="url"/>, as it
+    /// arrives and before it is answered, so that a test can act at an exact point of a retry sequence (end the
+    /// sender's deadline during its third attempt, say) instead of at a guessed time.
+    /// </summary>
+    public void OnAttempt(string url, Action<int> onAttempt) => Slot(url).OnAttempt = onAttempt;
+
+    /// <summary>
+    /// Completes once request number <paramref name="attempt"/> has reached <paramref name="url"/> (and
+    /// <see cref="OnAttempt"/> has seen it); throws <see cref="TimeoutException"/> if it does not come in time.
+    /// </summary>
+    public Task WaitForAttemptAsync(string url, int attempt, TimeSpan timeout) => Slot(url).Arrival(attempt).Task.WaitAsync(timeout);
+
     /// <summary>The first accepted answer; throws <see cref="TimeoutException"/> if none arrives in time.</summary>
     public Task<ReceivedAnswer> WaitForAnswerAsync(string url, TimeSpan timeout) => Slot(url).FirstAnswer.Task.WaitAsync(timeout);
 
@@ -109,6 +134,9 @@ public sealed class ResponseUrlReceiver : KestrelFake
     public int AttemptCount(string url) => Slot(url).Attempts;
 
     public IReadOnlyList<ReceivedAnswer> Answers(string url) => [.. Slot(url).Answers];
+
+    /// <summary>The event of <paramref name="url"/> is about to be delivered again: an identical second answer is then correct.</summary>
+    public void ExpectRedelivery(string url) => Slot(url).RedeliveryExpected = true;
 
     public IReadOnlyList<string> ViolationsFor(string url) => [.. Slot(url).Violations];
 
@@ -123,7 +151,9 @@ public sealed class ResponseUrlReceiver : KestrelFake
             return;
         }
 
-        slot.RecordAttempt();
+        var attempt = slot.RecordAttempt();
+        slot.OnAttempt?.Invoke(attempt);
+        slot.Arrival(attempt).TrySetResult();
         if (context.Request.Query["X-Amz-Signature"].ToString() != slot.Signature)
         {
             Violate(slot, "the query string was not sent verbatim (signature mismatch)");
@@ -163,7 +193,7 @@ public sealed class ResponseUrlReceiver : KestrelFake
             return;
         }
 
-        if (fault is not null && fault.Stall > TimeSpan.Zero)
+        if (fault is not null && (fault.Stall > TimeSpan.Zero || fault.Stall == Timeout.InfiniteTimeSpan))
         {
             try
             {
@@ -178,9 +208,11 @@ public sealed class ResponseUrlReceiver : KestrelFake
 
         var answer = Validate(slot, context.Request, body);
         slot.Answers.Enqueue(answer);
-        if (slot.Answers.Count > 1)
+        if (slot.Answers.Count > 1 && !(slot.RedeliveryExpected && slot.Answers.TryPeek(out var first) && SameAnswer(first, answer)))
         {
-            Violate(slot, $"answer number {slot.Answers.Count} accepted; exactly one is expected");
+            Violate(slot, slot.RedeliveryExpected
+                ? $"answer number {slot.Answers.Count} differs from the first: a redelivered event must get the same answer"
+                : $"answer number {slot.Answers.Count} accepted; exactly one is expected");
         }
 
         slot.FirstAnswer.TrySetResult(answer);
@@ -217,7 +249,7 @@ public sealed class ResponseUrlReceiver : KestrelFake
             BodyBytes = body.Length,
             ContentType = string.IsNullOrEmpty(contentType) ? null : contentType,
             ContentLength = request.ContentLength,
-            ReceivedAt = DateTimeOffset.UtcNow,
+            ReceivedAt = Clock.GetUtcNow(),
         };
 
         JsonDocument document;
@@ -388,8 +420,21 @@ public sealed class ResponseUrlReceiver : KestrelFake
     private static async Task WriteErrorAsync(HttpContext context, int status, string code)
     {
         context.Response.StatusCode = status;
+        if (status is StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified)
+        {
+            // These carry no body: Kestrel refuses the write and resets the connection, racing the status line out.
+            return;
+        }
+
         context.Response.ContentType = "application/xml";
         await context.Response.WriteAsync(
             string.Create(CultureInfo.InvariantCulture, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code></Error>"));
     }
+
+    private static bool SameAnswer(ReceivedAnswer first, ReceivedAnswer second) =>
+        first.Status == second.Status
+        && first.PhysicalResourceId == second.PhysicalResourceId
+        && first.Reason == second.Reason
+        && (first.Data ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .SequenceEqual((second.Data ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal));
 }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +21,8 @@ public sealed class FakeEmr : SignedAwsFake
     public const string Region = "us-east-1";
     public const string Service = "elasticmapreduce";
 
-    private const string InvalidRequest = "com.amazonaws.emr.v20090331#InvalidRequestException";
+    private const string InvalidRequest = EmrErrors.TypeNamespace + EmrErrors.InvalidRequest;
+    private const string InternalServerError = EmrErrors.TypeNamespace + EmrErrors.InternalServerError;
     private const string TargetPrefix = "ElasticMapReduce.";
     private const int MaxStringLength = 256;
 
@@ -40,6 +43,7 @@ public sealed class FakeEmr : SignedAwsFake
     private readonly List<FakeMappingChange> _history = [];
     private readonly Dictionary<string, Queue<FakeEmrFault>> _scheduledFaults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<FakeEmrError>> _scheduledErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _arrivals = new();
     private readonly Random _random;
     private double _tokens;
     private long? _tokensUpdated;
@@ -137,7 +141,7 @@ public sealed class FakeEmr : SignedAwsFake
 
         if (operation is not ("ListStudioSessionMappings" or "ListStudios") && (input["StudioId"] is null || input["IdentityType"] is null || input.ContainsKey("IdentityId") == input.ContainsKey("IdentityName")))
         {
-            return new FakeEmrCallResult(400, "ValidationException", "StudioId, IdentityType and exactly one of IdentityId and IdentityName are required.", []);
+            return new FakeEmrCallResult(400, EmrErrors.Validation, "StudioId, IdentityType and exactly one of IdentityId and IdentityName are required.", []);
         }
 
         var (status, answer) = Perform(operation, input, source);
@@ -145,6 +149,12 @@ public sealed class FakeEmr : SignedAwsFake
             ? new FakeEmrCallResult(200, null, null, answer)
             : new FakeEmrCallResult(status, InvalidRequest, answer["Message"]!.GetValue<string>(), []);
     }
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> requests (of any operation) have arrived and been recorded, so that a
+    /// test can act while a given request is in flight; throws <see cref="TimeoutException"/> if they do not come in time.
+    /// </summary>
+    public Task WaitForRequestAsync(int count, TimeSpan timeout) => Arrival(count).Task.WaitAsync(timeout);
 
     /// <summary>How many requests named <paramref name="operation"/> arrived.</summary>
     public int CountOf(string operation) => Requests.Count(request => request.Operation == operation);
@@ -289,9 +299,11 @@ public sealed class FakeEmr : SignedAwsFake
 
         FakeEmrFault? fault;
         FakeEmrError? scheduledError = null;
+        int arrived;
         lock (Gate)
         {
             _requests.Add(received);
+            arrived = _requests.Count;
             if (operation is not null && _scheduledErrors.TryGetValue(operation, out var errors) && errors.Count > 0)
             {
                 scheduledError = errors.Dequeue();
@@ -304,6 +316,8 @@ public sealed class FakeEmr : SignedAwsFake
                 _throttledByRateLimit++;
             }
         }
+
+        Arrival(arrived).TrySetResult();
 
         if (Delay > TimeSpan.Zero)
         {
@@ -325,13 +339,16 @@ public sealed class FakeEmr : SignedAwsFake
         switch (fault)
         {
             case FakeEmrFault.Throttle:
-                await WriteAsync(context, 400, "ThrottlingException", "Rate exceeded");
+                await WriteAsync(context, 400, EmrErrors.Throttling, EmrErrors.RateExceeded);
                 return;
             case FakeEmrFault.ServerError:
-                await WriteAsync(context, 500, "com.amazonaws.emr.v20090331#InternalServerError", "Internal error.");
+                await WriteAsync(context, 500, InternalServerError, "Internal error.");
                 return;
             case FakeEmrFault.Drop:
                 context.Abort();
+                return;
+            case FakeEmrFault.Stall:
+                await HoldUntilAbortedAsync(context);
                 return;
             default:
                 break;
@@ -374,6 +391,21 @@ public sealed class FakeEmr : SignedAwsFake
             await WriteAsync(context, status, InvalidRequest, answer["Message"]!.GetValue<string>());
         }
     }
+
+    private static async Task HoldUntilAbortedAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up on the request, which is what this fault waits for.
+        }
+    }
+
+    private TaskCompletionSource Arrival(int count) =>
+        _arrivals.GetOrAdd(count, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private FakeEmrFault? ChooseFault(string? operation)
     {
@@ -468,12 +500,12 @@ public sealed class FakeEmr : SignedAwsFake
             var text = value.GetValue<string>();
             if (text.Length > MaxStringLength)
             {
-                return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
+                return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must have length less than or equal to {MaxStringLength}");
             }
 
             if (text.Any(character => !IsXmlCharacter(character)))
             {
-                return Reject(400, "ValidationException", $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
+                return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value at '{Camel(name)}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
             }
         }
 
@@ -481,13 +513,13 @@ public sealed class FakeEmr : SignedAwsFake
         {
             if (!json.ContainsKey(name))
             {
-                return Reject(400, "ValidationException", $"1 validation error detected: Value null at '{Camel(name)}' failed to satisfy constraint: Member must not be null");
+                return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value null at '{Camel(name)}' failed to satisfy constraint: Member must not be null");
             }
         }
 
         if (json["IdentityType"] is { } type && type.GetValue<string>() is not ("USER" or "GROUP"))
         {
-            return Reject(400, "ValidationException", $"1 validation error detected: Value '{type.GetValue<string>()}' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [USER, GROUP]");
+            return Reject(400, EmrErrors.Validation, $"1 validation error detected: Value '{type.GetValue<string>()}' at 'identityType' failed to satisfy constraint: Member must satisfy enum value set: [USER, GROUP]");
         }
 
         if (operation is not ("ListStudioSessionMappings" or "ListStudios") && json.ContainsKey("IdentityId") == json.ContainsKey("IdentityName"))
@@ -506,7 +538,7 @@ public sealed class FakeEmr : SignedAwsFake
             if (Authorize(accessKeyId, action, resource, $"{operation} by {accessKeyId}") is { Allowed: false } denial)
             {
                 return denial.Undecided
-                    ? (500, "com.amazonaws.emr.v20090331#InternalServerError", denial.Message)
+                    ? (500, InternalServerError, denial.Message)
                     : (400, "AccessDeniedException", denial.Message);
             }
         }
@@ -535,7 +567,7 @@ public sealed class FakeEmr : SignedAwsFake
             var identityType = Member("IdentityType")!;
             if (!_studios.ContainsKey(studioId))
             {
-                return (400, Error("Studio does not exist"));
+                return (400, Error(EmrErrors.StudioNotFound));
             }
 
             var identityId = Member("IdentityId");
@@ -544,7 +576,7 @@ public sealed class FakeEmr : SignedAwsFake
                 : _identities.Find(candidate => candidate.IdentityType == identityType && candidate.Name == Member("IdentityName"));
             if (identity is null)
             {
-                return (400, Error(identityId is not null ? "IdentityId is invalid" : "IdentityName is invalid"));
+                return (400, Error(identityId is not null ? EmrErrors.IdentityIdInvalid : EmrErrors.IdentityNameInvalid));
             }
 
             var key = (studioId, identityType, identity.Id);
@@ -555,7 +587,7 @@ public sealed class FakeEmr : SignedAwsFake
                 case "CreateStudioSessionMapping":
                     if (exists)
                     {
-                        return (400, Error("Studio session mapping already exists."));
+                        return (400, Error(EmrErrors.MappingAlreadyExists));
                     }
 
                     _mappings[key] = new FakeSessionMapping(studioId, identityType, identity.Id, identity.Name, Member("SessionPolicyArn")!, now, now);
@@ -564,14 +596,14 @@ public sealed class FakeEmr : SignedAwsFake
                 case "UpdateStudioSessionMapping":
                     if (!exists)
                     {
-                        return (400, Error("Studio session mapping does not exist."));
+                        return (400, Error(EmrErrors.MappingNotFound));
                     }
 
                     _mappings[key] = mapping! with { SessionPolicyArn = Member("SessionPolicyArn")!, LastModifiedTime = now };
                     Record(FakeMappingChangeKind.Updated, _mappings[key], source);
                     return (200, []);
                 case "GetStudioSessionMapping":
-                    return exists ? (200, new JsonObject { ["SessionMapping"] = ToJson(mapping!, withLastModified: true) }) : (400, Error("Studio session mapping does not exist."));
+                    return exists ? (200, new JsonObject { ["SessionMapping"] = ToJson(mapping!, withLastModified: true) }) : (400, Error(EmrErrors.MappingNotFound));
                 default:
                     if (exists && _mappings.Remove(key))
                     {
@@ -579,7 +611,7 @@ public sealed class FakeEmr : SignedAwsFake
                         return (200, []);
                     }
 
-                    return (400, Error("Studio session mapping does not exist."));
+                    return (400, Error(EmrErrors.MappingNotFound));
             }
         }
     }

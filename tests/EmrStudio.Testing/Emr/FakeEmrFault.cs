@@ -14,4 +14,7 @@ public enum FakeEmrFault
 
     /// <summary>The operation is performed, then the connection is aborted: the caller cannot know it took effect.</summary>
     DropAfterApplying,
+
+    /// <summary>No answer comes at all, and nothing is done, until the caller gives up on the request.</summary>
+    Stall,
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.Testing.Emulators;
 
@@ -29,6 +30,7 @@ public sealed class NodeServer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(packages);
         ArgumentNullException.ThrowIfNull(arguments);
+        RequiredTool.Node.Require();
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = packages.Directory,

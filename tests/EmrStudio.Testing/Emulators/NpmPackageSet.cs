@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using EmrStudio.Testing.Scenarios;
+using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.Testing.Emulators;
 
@@ -41,6 +41,7 @@ public sealed class NpmPackageSet
         {
             if (!System.IO.Directory.Exists(Path.Combine(target, "node_modules")))
             {
+                RequiredTool.Npm.Require();
                 // Into a fresh folder, then moved into place: an interrupted install never looks complete.
                 var staging = $"{target}.{Guid.NewGuid():N}";
                 System.IO.Directory.CreateDirectory(staging);

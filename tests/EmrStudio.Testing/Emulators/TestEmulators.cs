@@ -1,4 +1,3 @@
-using EmrStudio.Testing.Scenarios;
 
 namespace EmrStudio.Testing.Emulators;
 

@@ -6,7 +6,8 @@ namespace EmrStudio.Testing.Publishing;
 /// <summary>
 /// A hash of everything a publish of the handler is made from: its sources and project file, the repository-wide
 /// props and the SDK pin, and whether the build is a CI build (which changes the binary). Two publishes with the same
-/// fingerprint are interchangeable; any edit to an input gives another fingerprint.
+/// fingerprint are interchangeable; any edit to an input gives another fingerprint. The inputs are those that
+/// cdk/HandlerPublish.targets compares timestamps with (EmrStudioHandlerInput), file for file.
 /// </summary>
 public static class HandlerFingerprint
 {
@@ -17,17 +18,24 @@ public static class HandlerFingerprint
         "Directory.Build.props", "Directory.Packages.props", "global.json", "src/Directory.Build.props",
     ];
 
-    public static string Compute(string repositoryRoot)
+    private static readonly string[] SourceExtensions = [".cs", ".csproj", ".props", ".targets", ".json", ".xml"];
+
+    /// <summary>The inputs, as paths from the repository root with forward slashes, in ordinal order.</summary>
+    public static IReadOnlyList<string> Inputs(string repositoryRoot)
     {
         var handler = Path.Combine(repositoryRoot, HandlerFolder);
-        var files = Directory.EnumerateFiles(handler, "*", SearchOption.AllDirectories)
+        return [.. Directory.EnumerateFiles(handler, "*", SearchOption.AllDirectories)
             .Where(path => IsSource(Path.GetRelativePath(handler, path)))
             .Concat(RepositoryInputs.Select(name => Path.Combine(repositoryRoot, name)).Where(File.Exists))
             .Select(path => Path.GetRelativePath(repositoryRoot, path).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)];
+    }
 
+    public static string Compute(string repositoryRoot, IReadOnlyList<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var relative in files)
+        foreach (var relative in inputs)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
             hash.AppendData(SHA256.HashData(File.ReadAllBytes(Path.Combine(repositoryRoot, relative))));
@@ -40,8 +48,6 @@ public static class HandlerFingerprint
     private static bool IsSource(string relative)
     {
         var first = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0];
-        return first is not ("bin" or "obj") && (relative.EndsWith(".cs", StringComparison.Ordinal) || relative.EndsWith(".csproj", StringComparison.Ordinal)
-            || relative.EndsWith(".props", StringComparison.Ordinal) || relative.EndsWith(".targets", StringComparison.Ordinal)
-            || relative.EndsWith(".json", StringComparison.Ordinal) || relative.EndsWith(".xml", StringComparison.Ordinal));
+        return first is not ("bin" or "obj") && SourceExtensions.Any(extension => relative.EndsWith(extension, StringComparison.Ordinal));
     }
 }

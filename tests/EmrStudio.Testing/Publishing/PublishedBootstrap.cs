@@ -2,48 +2,48 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EmrStudio.Testing.Reporting;
+using EmrStudio.Testing.Tools;
+using Xunit.Abstractions;
 
 namespace EmrStudio.Testing.Publishing;
 
 /// <summary>
-/// Publishes the handler as a release does (<c>dotnet publish -c Release</c>, Native AOT), after a full Release build,
-/// into <c>artifacts/test-handler</c>, and keeps the output for the checks on it. Several test processes (the test
-/// projects of one <c>dotnet test Infra.sln</c>) share one publish: under a cross-process lock, a process reuses the
-/// publish and the recorded output of another only when the handler's inputs have the same fingerprint and the
-/// executable is byte for byte the one recorded; anything else publishes afresh.
+/// The handler published as a release is (<c>dotnet publish -c Release</c>, Native AOT) into <c>artifacts/handler</c>,
+/// the one folder that the tests, the construct's pack and <c>cdk synth</c> all take the bootstrap from, with the
+/// output of the build and the publish kept for the checks on it. One publish serves a whole test run: under a
+/// cross-process lock, a process reuses the folder and the recorded output when the handler's inputs have the
+/// fingerprint recorded and the executable is byte for byte the one recorded; anything else publishes afresh.
 /// </summary>
+/// <remarks>
+/// cdk/HandlerPublish.targets decides by timestamps whether a pack or a synth must publish first: after a reuse the
+/// bootstrap is touched when an input is newer, so that MSBuild sees the same publish as up to date.
+/// </remarks>
 public sealed class PublishedBootstrap
 {
-    public static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a process waits for another's publish: both its build and its publish, with room to spare.</summary>
-    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(8);
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(12);
 
-    public PublishedBootstrap()
+    /// <summary>Takes the shared publish, or makes it; <paramref name="sink"/> hears what a publish is doing while it runs.</summary>
+    public PublishedBootstrap(IMessageSink sink)
     {
-        RepositoryRoot = Scenarios.RepositoryRoot.Find();
+        RepositoryRoot = Testing.RepositoryRoot.Path;
         var artifacts = Path.Combine(RepositoryRoot, "artifacts");
-        OutputDirectory = Path.Combine(artifacts, "test-handler");
-        BuildDirectory = Path.Combine(artifacts, "test-handler-build");
-        RecordFile = Path.Combine(artifacts, "test-handler.publish.json");
+        OutputDirectory = Path.Combine(artifacts, "handler");
+        RecordFile = Path.Combine(artifacts, "handler.publish.json");
         Executable = Path.Combine(OutputDirectory, "bootstrap");
         Directory.CreateDirectory(artifacts);
-        using (AcquireLock(Path.Combine(artifacts, "test-handler.lock")))
+        using (AcquireLock(Path.Combine(artifacts, "handler.publish.lock"), sink))
         {
-            (ExitCode, Output, Reused) = PublishOrReuse();
+            (ExitCode, Output, Reused) = PublishOrReuse(sink);
         }
     }
 
     public string RepositoryRoot { get; }
 
     public string OutputDirectory { get; }
-
-    /// <summary>
-    /// The build's own intermediate and output tree. The construct tests pack the handler (publishing it when stale)
-    /// in the same test run, possibly at the same moment: in the project's default obj/ folder two compilers would
-    /// write the same files.
-    /// </summary>
-    public string BuildDirectory { get; }
 
     /// <summary>The record of the last successful publish, written only once it is complete.</summary>
     public string RecordFile { get; }
@@ -55,7 +55,7 @@ public sealed class PublishedBootstrap
     /// <summary>Everything the build and the publish printed, stdout and stderr (recorded, when reused).</summary>
     public string Output { get; }
 
-    /// <summary>True when another process's publish of the same inputs was reused.</summary>
+    /// <summary>True when an earlier publish of the same inputs was reused.</summary>
     public bool Reused { get; }
 
     public bool Succeeded => ExitCode == 0 && File.Exists(Executable);
@@ -64,14 +64,19 @@ public sealed class PublishedBootstrap
     public string RequireExecutable() =>
         Succeeded ? Executable : throw new InvalidOperationException($"dotnet publish failed (exit {ExitCode}):\n{Output}");
 
-    private (int ExitCode, string Output, bool Reused) PublishOrReuse()
+    private (int ExitCode, string Output, bool Reused) PublishOrReuse(IMessageSink sink)
     {
-        var fingerprint = HandlerFingerprint.Compute(RepositoryRoot);
+        var inputs = HandlerFingerprint.Inputs(RepositoryRoot);
+        var fingerprint = HandlerFingerprint.Compute(RepositoryRoot, inputs);
         if (TryReadRecord() is { } record && record.Fingerprint == fingerprint && File.Exists(Executable)
             && HashOf(Executable) == record.BootstrapSha256)
         {
+            KeepNewerThan(inputs);
             return (0, record.Output, true);
         }
+
+        RequiredTool.Dotnet.Require();
+        RequiredTool.NativeToolchain.Require();
 
         // Whatever is there is not this publish: neither the record nor a file left by an earlier one may pass for it.
         File.Delete(RecordFile);
@@ -80,16 +85,27 @@ public sealed class PublishedBootstrap
             Directory.Delete(OutputDirectory, recursive: true);
         }
 
-        var (exitCode, output) = Publish();
+        var (exitCode, output) = Publish(sink);
         // Sources edited during the publish make it a publish of neither version: record nothing, the next run redoes it.
-        if (exitCode == 0 && File.Exists(Executable) && HandlerFingerprint.Compute(RepositoryRoot) == fingerprint)
+        if (exitCode == 0 && File.Exists(Executable) && HandlerFingerprint.Compute(RepositoryRoot, HandlerFingerprint.Inputs(RepositoryRoot)) == fingerprint)
         {
+            KeepNewerThan(inputs);
             var temporary = RecordFile + ".tmp";
             File.WriteAllText(temporary, JsonSerializer.Serialize(new PublishRecord(fingerprint, HashOf(Executable), output)));
             File.Move(temporary, RecordFile, overwrite: true);
         }
 
         return (exitCode, output, false);
+    }
+
+    /// <summary>The bootstrap's timestamp after every input's: MSBuild's incremental check then agrees with the fingerprint.</summary>
+    private void KeepNewerThan(IReadOnlyList<string> inputs)
+    {
+        var newest = inputs.Max(input => File.GetLastWriteTimeUtc(Path.Combine(RepositoryRoot, input)));
+        if (File.GetLastWriteTimeUtc(Executable) <= newest)
+        {
+            File.SetLastWriteTimeUtc(Executable, DateTime.UtcNow);
+        }
     }
 
     private PublishRecord? TryReadRecord()
@@ -107,40 +123,51 @@ public sealed class PublishedBootstrap
     private static string HashOf(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     /// <summary>An exclusive lock on <paramref name="path"/> (FileShare.None is an OS-level lock on Linux too), held until disposed.</summary>
-    private static FileStream AcquireLock(string path)
+    private static FileStream AcquireLock(string path, IMessageSink sink)
     {
         var watch = Stopwatch.StartNew();
-        while (true)
+        StepProgress? waiting = null;
+        try
         {
-            try
+            while (true)
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                try
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException) when (watch.Elapsed < LockTimeout)
+                {
+                    waiting ??= StepProgress.Start(sink, "Waiting for another test process's publish of the handler");
+                    Thread.Sleep(250);
+                }
             }
-            catch (IOException) when (watch.Elapsed < LockTimeout)
-            {
-                Thread.Sleep(250);
-            }
+        }
+        finally
+        {
+            waiting?.Dispose();
         }
     }
 
-    private (int ExitCode, string Output) Publish()
+    private (int ExitCode, string Output) Publish(IMessageSink sink)
     {
         var project = Path.Combine(RepositoryRoot, "src", "EmrStudio.SessionMappingHandler");
 
         // An up-to-date publish skips the compilers and so prints none of their warnings. A build without
         // incrementality recompiles, and the publish after it then reruns the Native AOT compiler on the fresh assembly,
-        // so both compilers speak every run. (dotnet publish itself has no --no-incremental.)
-        var (buildExit, buildOutput) = RunDotnet(["build", project, "-c", "Release", "--artifacts-path", BuildDirectory, "--no-incremental", "-nologo", "-v", "minimal", "-clp:NoSummary"]);
+        // so both compilers speak every run. (dotnet publish itself has no --no-incremental.) The command is otherwise
+        // HandlerPublish.targets' own: same project, configuration and folder.
+        using var progress = StepProgress.Start(sink, "Publishing the handler (Native AOT) into artifacts/handler for this test run");
+        var (buildExit, buildOutput) = RunDotnet(["build", project, "-c", "Release", "--no-incremental", "-nologo", "-v", "minimal", "-clp:NoSummary"], progress);
         if (buildExit != 0)
         {
             return (buildExit, buildOutput);
         }
 
-        var (publishExit, publishOutput) = RunDotnet(["publish", project, "-c", "Release", "--artifacts-path", BuildDirectory, "-o", OutputDirectory, "--no-build", "-nologo", "-v", "minimal", "-clp:NoSummary"]);
+        var (publishExit, publishOutput) = RunDotnet(["publish", project, "-c", "Release", "-o", OutputDirectory, "--no-build", "-nologo", "-v", "minimal", "-clp:NoSummary"], progress);
         return (publishExit, buildOutput + publishOutput);
     }
 
-    private (int ExitCode, string Output) RunDotnet(string[] arguments)
+    private (int ExitCode, string Output) RunDotnet(string[] arguments, StepProgress progress)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -187,6 +214,7 @@ public sealed class PublishedBootstrap
         {
             if (line is not null)
             {
+                progress.Saw(line);
                 lock (gate)
                 {
                     output.Append(line).Append('\n');

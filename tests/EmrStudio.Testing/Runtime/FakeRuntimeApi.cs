@@ -21,6 +21,8 @@ public sealed class FakeRuntimeApi : KestrelFake
     private readonly ConcurrentDictionary<string, TaskCompletionSource<RuntimeResult>> _results = new();
     private readonly ConcurrentQueue<RuntimeResult> _allResults = new();
     private readonly ConcurrentQueue<RuntimeResult> _initErrors = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _nextArrivals = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _nextRequestTimes = new();
     private volatile bool _serverErrors;
     private int _nextRequests;
 
@@ -29,6 +31,9 @@ public sealed class FakeRuntimeApi : KestrelFake
 
     /// <summary>How many times <c>/next</c> was called (including one still waiting).</summary>
     public int NextRequestCount => Volatile.Read(ref _nextRequests);
+
+    /// <summary>When each <c>/next</c> arrived, in order: the first is when the runtime was ready for its first event.</summary>
+    public IReadOnlyList<DateTimeOffset> NextRequestTimes => [.. _nextRequestTimes];
 
     /// <summary>Every result in the order it arrived (duplicates included).</summary>
     public IReadOnlyList<RuntimeResult> Results => [.. _allResults];
@@ -60,6 +65,12 @@ public sealed class FakeRuntimeApi : KestrelFake
         _events.Writer.TryWrite(null);
     }
 
+    /// <summary>
+    /// Completes once <c>/next</c> has been called <paramref name="count"/> times: the runtime is then waiting for an
+    /// event (or has its answer). Throws <see cref="TimeoutException"/> if the call does not come in time.
+    /// </summary>
+    public Task WaitForNextRequestAsync(int count, TimeSpan timeout) => NextArrival(count).Task.WaitAsync(timeout);
+
     /// <summary>The first result posted for <paramref name="requestId"/>; throws <see cref="TimeoutException"/> if none comes.</summary>
     public Task<RuntimeResult> WaitForResultAsync(string requestId, TimeSpan timeout) =>
         Completion(requestId).Task.WaitAsync(timeout);
@@ -71,7 +82,7 @@ public sealed class FakeRuntimeApi : KestrelFake
         {
             if (path == Prefix + "invocation/next")
             {
-                Interlocked.Increment(ref _nextRequests);
+                RecordNextRequest();
             }
 
             await WriteAsync(context, StatusCodes.Status500InternalServerError, """{"errorMessage":"Runtime exited","errorType":"Runtime.ExitError"}""");
@@ -117,6 +128,7 @@ public sealed class FakeRuntimeApi : KestrelFake
                 Body = body,
                 ErrorTypeHeader = errorType,
                 ContentType = context.Request.ContentType,
+                ReceivedAt = DateTimeOffset.UtcNow,
             };
             _allResults.Enqueue(result);
             Completion(result.RequestId).TrySetResult(result);
@@ -129,7 +141,8 @@ public sealed class FakeRuntimeApi : KestrelFake
 
     private async Task ServeNextAsync(HttpContext context)
     {
-        Interlocked.Increment(ref _nextRequests);
+        _nextRequestTimes.Enqueue(DateTimeOffset.UtcNow);
+        RecordNextRequest();
         RuntimeEvent? next;
         try
         {
@@ -166,6 +179,11 @@ public sealed class FakeRuntimeApi : KestrelFake
         context.Response.ContentLength = next.Body.Length;
         await context.Response.Body.WriteAsync(next.Body);
     }
+
+    private void RecordNextRequest() => NextArrival(Interlocked.Increment(ref _nextRequests)).TrySetResult();
+
+    private TaskCompletionSource NextArrival(int count) =>
+        _nextArrivals.GetOrAdd(count, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private TaskCompletionSource<RuntimeResult> Completion(string requestId) =>
         _results.GetOrAdd(requestId, static _ => new TaskCompletionSource<RuntimeResult>(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -14,4 +14,7 @@ public sealed class RuntimeResult
     public string? ErrorTypeHeader { get; init; }
 
     public string? ContentType { get; init; }
+
+    /// <summary>When the fake had read the whole post (the benchmark's end of a cold start).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
 }

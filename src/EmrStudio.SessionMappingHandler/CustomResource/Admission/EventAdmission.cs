@@ -4,10 +4,6 @@ using EmrStudio.SessionMappingHandler.Platform;
 using EmrStudio.SessionMappingHandler.Runtime;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.CustomResource.Admission;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using EmrStudio.SessionMappingHandler.Aws;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.CustomResource.Admission;
 
 /// <summary>

@@ -2,10 +2,6 @@ using EmrStudio.SessionMappingHandler.Logging;
 using EmrStudio.SessionMappingHandler.Retry;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.CustomResource.Answer;
 
 /// <summary>

@@ -19,7 +19,7 @@ internal static class PhysicalResourceIds
     public const string FailedCreatePrefix = "emrstudio-create-failed:";
 
     /// <summary>CloudFormation's limit on a PhysicalResourceId, counted in UTF-8 bytes.</summary>
-    public const int MaxBytes = 1024;
+    public const int MaxBytes = PhysicalResourceIdLimit.MaxBytes;
 
     private const int MaxSentinelPartLength = 64;
 

@@ -2,7 +2,6 @@ using EmrStudio.SessionMappingHandler.CustomResource.Answer;
 using EmrStudio.SessionMappingHandler.CustomResource.Request;
 
 
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
@@ -32,10 +31,17 @@ internal sealed class CreateOperation
             return MappingResult.Failed(MappingAction.Rejected, sentinel, $"Invalid properties: {parsed.Describe()}");
         }
 
-        var creation = await _creator.CreateAsync(parsed.Properties, cancellationToken);
-        if (creation.Status == MappingCreationStatus.AlreadyExists && parsed.Properties.AdoptExisting)
+        var (properties, unresolved) = await StudioResolver.ResolveAsync(_emr, parsed.Properties, "Create failed: ", cancellationToken);
+        if (properties is null)
         {
-            var adopted = await _takeover.TakeOverAsync(parsed.Properties, TakeoverKind.Adoption, sentinel, cancellationToken);
+            var action = unresolved!.StartsWith("Invalid properties: ", StringComparison.Ordinal) ? MappingAction.Rejected : MappingAction.Failed;
+            return MappingResult.Failed(action, sentinel, unresolved);
+        }
+
+        var creation = await _creator.CreateAsync(properties, cancellationToken);
+        if (creation.Status == MappingCreationStatus.AlreadyExists && properties.AdoptExisting)
+        {
+            var adopted = await _takeover.TakeOverAsync(properties, TakeoverKind.Adoption, sentinel, cancellationToken);
             return adopted.WithFailurePrefix("Create failed: ");
         }
 
@@ -49,7 +55,7 @@ internal sealed class CreateOperation
             creation.Status == MappingCreationStatus.Adopted ? MappingAction.AdoptedOwnAttempt : MappingAction.Created,
             creation.Id,
             creation.Detail,
-            parsed.Properties,
+            properties,
             MappingUndo.DeleteOf(_emr, creation.Id));
     }
 }

@@ -2,10 +2,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Logging;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>

@@ -4,7 +4,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Records;
 
 
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>What an operation did (<see cref="Action"/>) and what to answer CloudFormation (<see cref="Outcome"/>).</summary>
@@ -33,7 +32,7 @@ internal sealed record MappingResult(MappingAction Action, CustomResourceOutcome
         MappingAction action, MappingId id, SessionMappingDetail detail, SessionMappingProperties properties, Func<CancellationToken, Task>? undoIfUndelivered = null) =>
         Success(action, id.Value, MappingAttributes.From(id, detail, properties), undoIfUndelivered) with
         {
-            Desired = new DesiredMapping(id.StudioId, null, id.IdentityType, id.IdentityId, detail.IdentityName ?? properties.IdentityName, properties.SessionPolicyArn),
+            Desired = new DesiredMapping(id.StudioId, properties.StudioName, id.IdentityType, id.IdentityId, detail.IdentityName ?? properties.IdentityName, properties.SessionPolicyArn),
         };
 
     public static MappingResult Success(

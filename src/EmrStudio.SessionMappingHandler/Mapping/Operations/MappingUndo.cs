@@ -1,10 +1,6 @@
 using EmrStudio.SessionMappingHandler.Emr;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>

@@ -108,7 +108,8 @@ internal sealed class SessionMappingOperations : ICustomResourceProvider
 
     /// <summary>
     /// Records what a finished operation did: the mapping it left (undoing its EMR work when that cannot be recorded),
-    /// or, for a failure, the answer (and the state as it was, if the operation had written already).
+    /// or, for a failure, the answer (and the state as it was, if the operation had written already). A failure's
+    /// answer is recorded on a best-effort basis: a redelivery of the event then fails the same way instead of acting.
     /// </summary>
     private async Task<MappingResult> SettleRecordAsync(
         MappingResult result, EventRecord record, string fallbackId, TimeSpan cleanupAllowance, CancellationToken cancellationToken)
@@ -123,7 +124,7 @@ internal sealed class SessionMappingOperations : ICustomResourceProvider
             catch (Exception error)
             {
                 var undone = await UndoAsync(result.Outcome.UndoIfUndelivered, cleanupAllowance, cancellationToken);
-                return MappingResult.Failed(result.Action, fallbackId, $"Record: could not be written ({ReasonText.Describe(error)}); {undone}");
+                result = MappingResult.Failed(result.Action, fallbackId, $"Record: could not be written ({ReasonText.Describe(error)}); {undone}");
             }
         }
 

@@ -3,10 +3,6 @@ using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.StackStatus;
 
 
-
-
-
-
 namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 
 /// <summary>
@@ -25,7 +21,7 @@ namespace EmrStudio.SessionMappingHandler.Mapping.Operations;
 internal sealed class UpdateOperation
 {
     /// <summary>The stack status in which an existing replacement target is the stack's own earlier mapping.</summary>
-    public const string RollingBack = "UPDATE_ROLLBACK_IN_PROGRESS";
+    public const string RollingBack = StackStatuses.UpdateRollbackInProgress;
 
     private readonly RecordingEmrClient _emr;
     private readonly MappingCreator _creator;
@@ -50,7 +46,13 @@ internal sealed class UpdateOperation
             return MappingResult.Failed(MappingAction.Rejected, incomingId, $"Invalid properties: {parsed.Describe()}");
         }
 
-        var properties = parsed.Properties;
+        var (properties, unresolved) = await StudioResolver.ResolveAsync(_emr, parsed.Properties, "Update failed: ", cancellationToken);
+        if (properties is null)
+        {
+            var action = unresolved!.StartsWith("Invalid properties: ", StringComparison.Ordinal) ? MappingAction.Rejected : MappingAction.Failed;
+            return MappingResult.Failed(action, incomingId, unresolved);
+        }
+
         var old = MappingId.Parse(request.PhysicalResourceId);
         if (old is null || !IsSameStudioAndType(old, properties)
             || (properties.IdentityId is not null && !string.Equals(properties.IdentityId, old.IdentityId, StringComparison.OrdinalIgnoreCase)))

@@ -27,12 +27,11 @@ public sealed class CloudFormationResponderTlsTests : IAsyncLifetime
     {
         using var handler = TrustingOnly(_authority.CaFile);
         using var http = new HttpClient(handler, disposeHandler: false);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var responder = TestResponders.Fast(http, new CapturedJsonLog().Log, TimeSpan.FromSeconds(5));
+        var responder = TestResponders.OnClock(http, new CapturedJsonLog().Log, new WatchedTimeProvider());
         var url = _receiver.CreateResponseUrl("s", "r", "l");
         Assert.StartsWith("https://", url, StringComparison.Ordinal);
 
-        await responder.SendAsync(url, Response(), timeout.Token);
+        await responder.SendAsync(url, Response(), CancellationToken.None).Guarded();
 
         Assert.Equal(1, _receiver.AcceptedCount(url));
         Assert.Empty(_receiver.Violations);
@@ -42,13 +41,21 @@ public sealed class CloudFormationResponderTlsTests : IAsyncLifetime
     public async Task SendAsync_HttpsCertificateNotTrusted_NeverDeliveredAndFailsWhenTheTokenEnds()
     {
         using var http = new HttpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var responder = TestResponders.Fast(http, new CapturedJsonLog().Log, TimeSpan.FromSeconds(5));
+        var time = new WatchedTimeProvider();
+        // The wait after the first refused handshake outlasts the deadline, so the deadline ends the delivery there.
+        var backoff = TimeSpan.FromSeconds(1);
+        var responder = TestResponders.OnClock(http, new CapturedJsonLog().Log, time, TestBackoffs.Exactly(backoff));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(500), time);
         var url = _receiver.CreateResponseUrl("s", "r", "l");
 
-        await Assert.ThrowsAsync<ResponseDeliveryException>(
-            () => responder.SendAsync(url, Response(), timeout.Token));
+        var sending = responder.SendAsync(url, Response(), deadline.Token);
+        await time.WaitForTimerAsync(backoff);
+        time.Advance(TimeSpan.FromMilliseconds(500));
 
+        var error = await Assert.ThrowsAsync<ResponseDeliveryException>(() => sending.Guarded());
+        Assert.Contains("after 1 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SSL", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _receiver.TotalRequests);
         Assert.Equal(0, _receiver.AcceptedCount(url));
     }
 

@@ -33,7 +33,7 @@ public sealed class ResponseUrlReceiverTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(_receiver.Violations);
         Assert.Equal(1, _receiver.AcceptedCount(url));
-        Assert.Equal("1", (await _receiver.WaitForAnswerAsync(url, TimeSpan.FromSeconds(5))).Data!["A"]);
+        Assert.Equal("1", (await _receiver.WaitForAnswerAsync(url, TestDoubles.HangGuard.Limit)).Data!["A"]);
     }
 
     [Fact]

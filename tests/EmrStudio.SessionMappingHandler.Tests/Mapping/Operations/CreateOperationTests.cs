@@ -103,7 +103,7 @@ public sealed class CreateOperationTests
 
         Assert.Equal(ResponseStatus.Failed, outcome.Status);
         Assert.Equal(Sentinel, outcome.PhysicalResourceId);
-        Assert.Contains("InvalidRequestException: Studio does not exist", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains($"{EmrErrors.InvalidRequest}: {EmrErrors.StudioNotFound}", outcome.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -282,7 +282,7 @@ public sealed class CreateOperationTests
     }
 
     private static EmrException UnconfirmedAlreadyExists() =>
-        new(400, "InvalidRequestException", "Studio session mapping already exists.") { AfterUnconfirmedAttempt = true };
+        new(400, EmrErrors.InvalidRequest, EmrErrors.MappingAlreadyExists) { AfterUnconfirmedAttempt = true };
 
     [Fact]
     public async Task Create_AnswerLostAfterCommit_DeletesTheMappingAndFailsWithSentinel()
@@ -314,7 +314,7 @@ public sealed class CreateOperationTests
         var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ById("1a2b3c4d-1111-2222-3333-444455556666")));
 
         Assert.Equal(ResponseStatus.Failed, outcome.Status);
-        Assert.Contains("IdentityId is invalid", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains(EmrErrors.IdentityIdInvalid, outcome.Reason, StringComparison.Ordinal);
         Assert.Equal([InMemoryEmrClient.Create], _world.Emr.Calls);
     }
 
@@ -355,7 +355,7 @@ public sealed class CreateOperationTests
     {
         _world.Emr.LoseNextAnswer(
             InMemoryEmrClient.Create,
-            () => new EmrException(400, "ThrottlingException", "Rate exceeded") { AfterUnconfirmedAttempt = true });
+            () => new EmrException(400, EmrErrors.Throttling, EmrErrors.RateExceeded) { AfterUnconfirmedAttempt = true });
 
         var outcome = await _world.SendAsync(MappingEvents.Create(MappingEvents.ByName(MappingWorld.GroupName)));
 

@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.CustomResource.Answer;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
@@ -104,7 +105,7 @@ public sealed class DeleteOperationTests
     public async Task Delete_PrincipalGoneFromIdentityStore_SucceedsWithTheSameId()
     {
         var id = await _world.CreateGroupMappingAsync();
-        _world.Emr.FailNext(InMemoryEmrClient.Delete, () => InMemoryEmrClient.InvalidRequest("IdentityId is invalid"));
+        _world.Emr.FailNext(InMemoryEmrClient.Delete, () => InMemoryEmrClient.InvalidRequest(EmrErrors.IdentityIdInvalid));
 
         var outcome = await _world.SendAsync(MappingEvents.Delete(id));
 

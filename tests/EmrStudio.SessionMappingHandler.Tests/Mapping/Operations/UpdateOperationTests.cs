@@ -1,4 +1,5 @@
 using EmrStudio.SessionMappingHandler.CustomResource.Answer;
+using EmrStudio.SessionMappingHandler.Emr;
 using EmrStudio.SessionMappingHandler.Tests.TestDoubles;
 using Xunit;
 
@@ -335,7 +336,7 @@ public sealed class UpdateOperationTests
 
         Assert.Equal(ResponseStatus.Failed, outcome.Status);
         Assert.Equal(id, outcome.PhysicalResourceId);
-        Assert.Contains("Studio does not exist", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains(EmrErrors.StudioNotFound, outcome.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+namespace EmrStudio.SessionMappingHandler.Reconcile;
+
+/// <summary>
+/// Spaces calls to at most <c>callsPerSecond</c>, with a burst of one second's worth: the reconcile run shares EMR's
+/// per-account rate with every deployment, so it takes its calls evenly instead of as fast as throttling allows.
+/// </summary>
+internal sealed class RatePacer
+{
+    private readonly TimeSpan _interval;
+    private readonly double _burst;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private double _tokens;
+    private long _updated;
+
+    public RatePacer(double callsPerSecond, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(callsPerSecond, 0);
+        _interval = TimeSpan.FromSeconds(1 / callsPerSecond);
+        _burst = Math.Max(1, callsPerSecond);
+        _time = time;
+        _tokens = _burst;
+        _updated = time.GetTimestamp();
+    }
+
+    /// <summary>Waits until a call may be made, then takes its place.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = _time.GetTimestamp();
+                _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_updated, now) / _interval));
+                _updated = now;
+                if (_tokens >= 1)
+                {
+                    _tokens--;
+                    return;
+                }
+
+                wait = (1 - _tokens) * _interval;
+            }
+
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
+}

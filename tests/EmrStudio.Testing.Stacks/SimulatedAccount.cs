@@ -1,0 +1,331 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using EmrStudio.Testing.CloudFormation;
+using EmrStudio.Testing.CloudFormationApi;
+using EmrStudio.Testing.Emr;
+using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Stacks.Iam;
+using EmrStudio.Testing.Stacks.Lambda;
+using EmrStudio.Testing.Stacks.Operations;
+using EmrStudio.Testing.Stacks.Resources;
+using EmrStudio.Testing.Stacks.Templates;
+
+namespace EmrStudio.Testing.Stacks;
+
+/// <summary>
+/// One AWS account and region as a test sees it: CloudFormation stacks played by CloudFormation's rules, their IAM
+/// and Lambda resources as state, custom resources answered by the published bootstrap in per-function execution
+/// environments, and the fakes that bootstrap talks to (EMR, CloudFormation's DescribeStacks, the ResponseURLs),
+/// every EMR and CloudFormation call authorized against the calling function's role as the stacks have it at that
+/// moment. Stack operations run one at a time.
+/// </summary>
+public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
+{
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _operations = new(1, 1);
+    private readonly List<SimulatedStack> _stacks = [];
+    private readonly Dictionary<string, (string Stack, string Value)> _exports = new(StringComparer.Ordinal);
+    private readonly List<string> _violations = [];
+    private readonly List<CustomResourceExchange> _exchanges = [];
+    private readonly SimulatedIam _iam = new();
+    private readonly SimulatedLambda _lambda = new();
+    private readonly Dictionary<string, IResourceHandler> _handlers;
+    private readonly CustomResourceHandler _customResources;
+    private readonly string _bootstrapExecutable;
+    private int _environmentCount;
+
+    private SimulatedAccount(string bootstrapExecutable, SimulatorOptions options)
+    {
+        _bootstrapExecutable = bootstrapExecutable;
+        Options = options;
+        CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this };
+        Emr.Authorizer = this;
+        _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange);
+        _handlers = new(StringComparer.Ordinal)
+        {
+            ["AWS::IAM::Role"] = new IamRoleHandler(_iam),
+            ["AWS::IAM::Policy"] = new IamPolicyHandler(_iam),
+            ["AWS::IAM::ManagedPolicy"] = new IamManagedPolicyHandler(_iam),
+            ["AWS::Lambda::Function"] = new LambdaFunctionHandler(_lambda, _iam),
+            ["AWS::Lambda::EventInvokeConfig"] = new EventInvokeConfigHandler(_lambda),
+            ["AWS::Logs::LogGroup"] = new StatelessResourceHandler("AWS::Logs::LogGroup"),
+            ["AWS::Lambda::Permission"] = new StatelessResourceHandler("AWS::Lambda::Permission"),
+            ["AWS::CDK::Metadata"] = new StatelessResourceHandler("AWS::CDK::Metadata"),
+            [TestFailureHandler.Type] = new TestFailureHandler(),
+            [NativeSessionMappingHandler.Type] = new NativeSessionMappingHandler(Emr),
+            [AwsCustomResourceHandler.Type] = new AwsCustomResourceHandler(Emr),
+        };
+    }
+
+    public SimulatorOptions Options { get; }
+
+    public FakeEmr Emr { get; } = new();
+
+    public FakeCloudFormation CloudFormation { get; }
+
+    public ResponseUrlReceiver Receiver { get; } = new();
+
+    /// <summary>Every custom-resource event sent to the bootstrap, in order, with its answer.</summary>
+    public IReadOnlyList<CustomResourceExchange> Exchanges
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _exchanges];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Everything that went against the rules on the way: the simulator's own findings (a function invoked while its
+    /// retries may be on), answers that broke the protocol, requests EMR refused as malformed or unsigned, calls that
+    /// could not be authorized, and invocation errors the bootstrap reported to the Runtime API.
+    /// </summary>
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            List<string> all;
+            lock (_lock)
+            {
+                all = [.. _violations];
+            }
+
+            all.AddRange(Emr.Rejections.Select(rejection => $"EMR refused a {rejection.Request.Operation} call: {rejection.StatusCode} {rejection.ErrorType} {rejection.Message}"));
+            all.AddRange(Emr.AuthorizationFailures);
+            all.AddRange(CloudFormation.AuthorizationFailures);
+            foreach (var environment in _lambda.AllEnvironments)
+            {
+                all.AddRange(environment.Runtime.Results.Where(result => result.IsError).Select(result => $"{environment.FunctionName} reported an invocation error: {result.Body}"));
+                all.AddRange(environment.Runtime.InitErrors.Select(result => $"{environment.FunctionName} reported an init error: {result.Body}"));
+            }
+
+            return all;
+        }
+    }
+
+    /// <summary>What every execution environment's bootstrap printed, for failure messages.</summary>
+    public string HandlerOutput => string.Join("\n", _lambda.AllEnvironments.Select(environment => $"--- {environment.FunctionName} ({environment.AccessKeyId}) ---\n{environment.Runner.Output}"));
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The account owns its fakes and disposes them, on failure too.")]
+    public static async Task<SimulatedAccount> StartAsync(string bootstrapExecutable, SimulatorOptions? options = null)
+    {
+        var account = new SimulatedAccount(bootstrapExecutable, options ?? new SimulatorOptions());
+        try
+        {
+            await account.Emr.StartAsync();
+            await account.CloudFormation.StartAsync();
+            await account.Receiver.StartAsync();
+        }
+        catch
+        {
+            await account.DisposeAsync();
+            throw;
+        }
+
+        return account;
+    }
+
+    /// <summary>The live stack named <paramref name="name"/>.</summary>
+    public SimulatedStack Stack(string name) =>
+        FindLive(name) ?? throw new KeyNotFoundException($"No stack named {name}.");
+
+    /// <summary>Creates the stack, or updates it when it exists: what <c>aws cloudformation deploy</c> does.</summary>
+    public async Task<StackOperationResult> DeployAsync(string stackName, CloudFormationTemplate template, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        await _operations.WaitAsync();
+        try
+        {
+            var stack = FindLive(stackName);
+            if (stack is not null && (stack.Status is StackStatuses.RollbackComplete || StackStatuses.IsFailed(stack.Status)))
+            {
+                throw new InvalidOperationException($"Stack {stackName} is in {stack.Status} state and can not be updated.");
+            }
+
+            var runner = new StackOperationRunner(this);
+            if (stack is null)
+            {
+                stack = new SimulatedStack(stackName);
+                lock (_lock)
+                {
+                    _stacks.Add(stack);
+                }
+
+                var start = stack.EventCount;
+                await runner.CreateAsync(stack, template, parameters ?? new Dictionary<string, string>());
+                return new StackOperationResult(stackName, "create", stack.Status, stack.EventsSince(start));
+            }
+
+            var from = stack.EventCount;
+            await runner.UpdateAsync(stack, template, parameters ?? new Dictionary<string, string>());
+            return new StackOperationResult(stackName, "update", stack.Status, stack.EventsSince(from));
+        }
+        finally
+        {
+            _operations.Release();
+        }
+    }
+
+    /// <summary>Deletes the stack; refused, as CloudFormation refuses it, while another stack imports one of its exports.</summary>
+    public async Task<StackOperationResult> DeleteStackAsync(string stackName)
+    {
+        await _operations.WaitAsync();
+        try
+        {
+            var stack = Stack(stackName);
+            var importer = LiveStacks().FirstOrDefault(other => other != stack && other.Imports.Any(stack.Exports.ContainsKey));
+            if (importer is not null)
+            {
+                throw new InvalidOperationException($"Export of stack {stackName} cannot be deleted as it is in use by {importer.Name}.");
+            }
+
+            var start = stack.EventCount;
+            await new StackOperationRunner(this).DeleteAsync(stack);
+            return new StackOperationResult(stackName, "delete", stack.Status, stack.EventsSince(start));
+        }
+        finally
+        {
+            _operations.Release();
+        }
+    }
+
+    /// <summary>IAM's decision for a call made with an execution environment's credentials, by its function's role as of now.</summary>
+    public AccessDecision Authorize(string accessKeyId, string action, string resource)
+    {
+        var function = _lambda.FunctionOfAccessKey(accessKeyId)
+            ?? throw new KeyNotFoundException($"The access key {accessKeyId} belongs to no simulated function.");
+        var properties = _lambda.Function(function)
+            ?? throw new KeyNotFoundException($"The function {function} that {accessKeyId} belongs to no longer exists.");
+        var roleArn = properties["Role"]?.GetValue<string>() ?? throw new KeyNotFoundException($"The function {function} has no role.");
+        return PolicyEvaluator.Evaluate(_iam.SessionOf(roleArn, function), action, resource);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lambda.DisposeAsync();
+        await Receiver.DisposeAsync();
+        await CloudFormation.DisposeAsync();
+        await Emr.DisposeAsync();
+        _operations.Dispose();
+    }
+
+    internal IResourceHandler HandlerFor(string type)
+    {
+        if (type.StartsWith("Custom::", StringComparison.Ordinal) || type == "AWS::CloudFormation::CustomResource")
+        {
+            return type == AwsCustomResourceHandler.Type ? _handlers[type] : _customResources;
+        }
+
+        return _handlers.TryGetValue(type, out var handler)
+            ? handler
+            : throw new NotSupportedException($"The stack simulator does not simulate {type}.");
+    }
+
+    internal string? ExportValue(string name)
+    {
+        lock (_lock)
+        {
+            return _exports.TryGetValue(name, out var export) ? export.Value : null;
+        }
+    }
+
+    /// <summary>Makes <paramref name="exports"/> the stack's exports; a name another stack exports fails loudly, as in CloudFormation.</summary>
+    internal void PublishExports(SimulatedStack stack, IReadOnlyDictionary<string, string> exports)
+    {
+        lock (_lock)
+        {
+            foreach (var (name, export) in _exports)
+            {
+                if (export.Stack != stack.Name && exports.ContainsKey(name))
+                {
+                    throw new InvalidOperationException($"Export with name {name} is already exported by stack {export.Stack}.");
+                }
+            }
+
+            foreach (var name in _exports.Where(pair => pair.Value.Stack == stack.Name).Select(pair => pair.Key).ToList())
+            {
+                _exports.Remove(name);
+            }
+
+            foreach (var (name, value) in exports)
+            {
+                _exports[name] = (stack.Name, value);
+            }
+        }
+    }
+
+    private FakeStackDescription? Describe(string stackName)
+    {
+        var stack = stackName.StartsWith("arn:", StringComparison.Ordinal)
+            ? AllStacks().FirstOrDefault(candidate => candidate.StackId == stackName)
+            : FindLive(stackName);
+        return stack is null ? null : new FakeStackDescription(stack.Name, stack.StackId, stack.CreationTime, stack.LastUpdatedTime, stack.Status);
+    }
+
+    private SimulatedStack? FindLive(string name) => LiveStacks().FirstOrDefault(stack => stack.Name == name);
+
+    private List<SimulatedStack> LiveStacks() => [.. AllStacks().Where(stack => stack.Status != StackStatuses.DeleteComplete)];
+
+    private List<SimulatedStack> AllStacks()
+    {
+        lock (_lock)
+        {
+            return [.. _stacks];
+        }
+    }
+
+    private async Task<LambdaExecutionEnvironment> StartEnvironmentAsync(string functionName, JsonObject properties)
+    {
+        var number = Interlocked.Increment(ref _environmentCount);
+        var accessKeyId = $"ASIASIMULATED{number:D7}";
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+        Emr.AddCredentials(accessKeyId, secret);
+        CloudFormation.AddCredentials(accessKeyId, secret);
+        return await LambdaExecutionEnvironment.StartAsync(_bootstrapExecutable, functionName, properties.ToJsonString(), accessKeyId, runtimeApi =>
+        {
+            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in properties["Environment"]?["Variables"] as JsonObject ?? [])
+            {
+                variables[name] = value?.ToString() ?? string.Empty;
+            }
+
+            // What Lambda, and a local emulator pointing the SDKs at the fakes, put in the environment.
+            variables["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+            variables["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
+            variables["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
+            variables["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = properties["MemorySize"]?.ToString() ?? "128";
+            variables["AWS_REGION"] = SimulatedAccountDefaults.Region;
+            variables["AWS_DEFAULT_REGION"] = SimulatedAccountDefaults.Region;
+            variables["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString();
+            variables["AWS_ENDPOINT_URL_CLOUDFORMATION"] = CloudFormation.BaseAddress.ToString();
+            variables["AWS_ACCESS_KEY_ID"] = accessKeyId;
+            variables["AWS_SECRET_ACCESS_KEY"] = secret;
+            variables["AWS_SESSION_TOKEN"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            variables["EMRSTUDIO_TRUSTED_RESPONSE_HOSTS"] = Receiver.BaseAddress.Authority;
+            foreach (var (name, value) in Options.ExtraFunctionEnvironment)
+            {
+                variables[name] = value;
+            }
+
+            return variables;
+        });
+    }
+
+    private void AddViolation(string violation)
+    {
+        lock (_lock)
+        {
+            _violations.Add(violation);
+        }
+    }
+
+    private void AddExchange(CustomResourceExchange exchange)
+    {
+        lock (_lock)
+        {
+            _exchanges.Add(exchange);
+        }
+    }
+}
