@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Emulators;
+using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.CodePublisher.Tests.TestDoubles;
 
@@ -20,6 +21,7 @@ public static class BotocoreS3Model
 
     private static JsonObject Run(string[] arguments)
     {
+        RequiredTool.Botocore.Require();
         var script = Path.Combine(AppContext.BaseDirectory, "Botocore", "s3_model.py");
         var output = ExternalProcess.Run(AppContext.BaseDirectory, Timeout, "python3", [script, .. arguments]);
         return JsonNode.Parse(output)!.AsObject();
