@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the handler's release zip to a code bucket per region (<prefix>-<region>), readable by the organization,
 # for StackSet instances in any of its accounts; prints the CodeBucketPrefix and CodeKey parameters to deploy with.
-# See docs/organizations.md, "Publishing the code".
+# See docs/publishing-code.md.
 #
 # Usage: build/publish-code.sh --bucket-prefix PREFIX --regions REGION[,REGION...] --organization-id o-... [options]
 #        (from anywhere; --zip defaults to this repository's artifacts/emrstudio-session-mapping-handler.zip,

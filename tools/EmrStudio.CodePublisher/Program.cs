@@ -1,7 +1,7 @@
 using EmrStudio.CodePublisher.Cli;
 
 // Publishes the handler's release zip to <prefix>-<region> in every region given, for StackSet instances in any
-// account of the organization. See docs/organizations.md, "Publishing the code".
+// account of the organization. See docs/publishing-code.md.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, cancel) =>
 {

@@ -2,7 +2,7 @@ namespace EmrStudio.CodePublisher.Aws;
 
 /// <summary>
 /// Every S3 call the publisher makes, in the order of a first run. The IAM permissions the publisher needs are exactly
-/// these calls' actions (docs/organizations.md shows them as a policy; a test keeps the two equal).
+/// these calls' actions (docs/publishing-code.md shows them as a policy; a test keeps the two equal).
 /// </summary>
 internal static class S3Operations
 {

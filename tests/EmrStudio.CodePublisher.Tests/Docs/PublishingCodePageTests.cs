@@ -1,30 +1,25 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EmrStudio.CodePublisher.Aws;
 using EmrStudio.CodePublisher.Buckets;
 using EmrStudio.CodePublisher.Cli;
 using EmrStudio.CodePublisher.Code;
+using EmrStudio.CodePublisher.Publishing;
 using EmrStudio.Testing;
 using Xunit;
 
 namespace EmrStudio.CodePublisher.Tests.Docs;
 
-/// <summary>docs/organizations.md's "Publishing the code" shows what the publisher does: its policy, its permissions, its options.</summary>
-public sealed partial class OrganizationsPageTests
+/// <summary>docs/publishing-code.md shows what the publisher does: its policy, its permissions, its options, its waits.</summary>
+public sealed partial class PublishingCodePageTests
 {
     private const string Prefix = "my-org-emrstudio";
 
-    private static readonly Lazy<string> Section = new(() =>
-    {
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "organizations.md"));
-        var start = page.IndexOf("\n## Publishing the code\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "docs/organizations.md has no '## Publishing the code' section.");
-        var end = page.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        return end < 0 ? page[start..] : page[start..end];
-    });
+    private static readonly Lazy<string> Page = new(() => File.ReadAllText(RepositoryRoot.File("docs/publishing-code.md")));
 
     [Fact]
-    public void Section_BucketPolicy_IsTheOneThePublisherWrites()
+    public void Page_BucketPolicy_IsTheOneThePublisherWrites()
     {
         var expected = JsonNode.Parse(CodeBucketPolicy.Document("aws", $"{Prefix}-eu-west-1", "o-abc123xyz9"));
 
@@ -32,7 +27,7 @@ public sealed partial class OrganizationsPageTests
     }
 
     [Fact]
-    public void Section_PermissionsPolicy_GrantsExactlyTheActionsOfThePublishersCallsOnTheirResources()
+    public void Page_PermissionsPolicy_GrantsExactlyTheActionsOfThePublishersCallsOnTheirResources()
     {
         var policy = JsonBlocks().Single(block => block.ToJsonString().Contains("s3:ListAllMyBuckets", StringComparison.Ordinal));
         var scopes = new Dictionary<string, S3ResourceScope>(StringComparer.Ordinal)
@@ -55,16 +50,25 @@ public sealed partial class OrganizationsPageTests
     }
 
     [Fact]
-    public void Section_OptionsTable_ListsExactlyTheCommandsOptions()
+    public void Page_OptionsTable_ListsExactlyTheCommandsOptions()
     {
-        var documented = OptionCell().Matches(Section.Value).Select(match => match.Groups["option"].Value);
+        var documented = OptionCell().Matches(Page.Value).Select(match => match.Groups["option"].Value);
         var usage = UsageOption().Matches(CommandLine.Usage).Select(match => match.Groups["option"].Value).Where(option => option != "--help");
 
         Assert.Equal(usage.Distinct().Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Page_WaitsOnANewBucket_AreThePublishers()
+    {
+        var waits = NewBucketPropagation.Waits.Select(wait => wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)).ToList();
+        var total = NewBucketPropagation.Waits.Sum(wait => wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+        Assert.Contains($"{string.Join(", ", waits[..^1])} and {waits[^1]} s ({total} s in all)", string.Join(' ', Page.Value.Split('\n')), StringComparison.Ordinal);
+    }
+
     private static List<JsonNode> JsonBlocks() =>
-        [.. JsonBlock().Matches(Section.Value).Select(match => JsonNode.Parse(match.Groups["json"].Value)!)];
+        [.. JsonBlock().Matches(Page.Value).Select(match => JsonNode.Parse(match.Groups["json"].Value)!)];
 
     private static IEnumerable<string> Strings(JsonNode? node) =>
         node is JsonArray array ? array.Select(item => item!.GetValue<string>()) : [node!.GetValue<string>()];
