@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EmrStudio.Testing.Emulators;
 using EmrStudio.Testing.Tools;
 
 namespace EmrStudio.CodePublisher.Tests.TestDoubles;
