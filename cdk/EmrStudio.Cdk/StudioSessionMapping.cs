@@ -38,11 +38,15 @@ public sealed class StudioSessionMapping : Construct, IStudioSessionMapping
     {
         ArgumentNullException.ThrowIfNull(props);
         var path = Node.Path;
-        var studioId = (props.StudioId ?? throw Validation.Missing(path, "StudioId")).StudioId;
+        var studio = props.StudioId ?? throw Validation.Missing(path, "StudioId");
         var identity = props.Identity ?? throw Validation.Missing(path, "Identity");
-        var policyArn = (props.SessionPolicy ?? throw Validation.Missing(path, "SessionPolicy")).PolicyArn;
-        Validation.Property(path, PropertyRules.StudioId, studioId);
-        Validation.Property(path, PropertyRules.SessionPolicyArn, policyArn);
+        var sessionPolicy = props.SessionPolicy ?? throw Validation.Missing(path, "SessionPolicy");
+        var policyArn = sessionPolicy.PolicyArn;
+        var (studioRule, studioValue) = studio.StudioName is { } studioName
+            ? (PropertyRules.StudioName, studioName)
+            : (PropertyRules.StudioId, studio.StudioId);
+        Validation.Property(path, studioRule, studioValue);
+        Validation.SessionPolicy(path, sessionPolicy);
         Validation.MappingRemovalPolicy(path, props.RemovalPolicy);
         var (identityRule, identityValue) = identity.Id is { } identityId
             ? (PropertyRules.IdentityId, identityId)
@@ -58,12 +62,13 @@ public sealed class StudioSessionMapping : Construct, IStudioSessionMapping
             handler.Configure(settings, path);
         }
 
-        handler.AddMapping(path, new MappingKey(studioId, identityType, identityRule.Name, identityValue!));
+        handler.AddMapping(path, new MappingKey(studioRule.Name, studioValue!, identityType, identityRule.Name, identityValue!));
         HandlerFunction = handler.Function;
 
         var properties = new Dictionary<string, object>
         {
-            [PropertyRules.StudioId.Name] = studioId,
+            // Exactly one of StudioId and StudioName: the handler refuses both, and neither.
+            [studioRule.Name] = studioValue!,
             [PropertyRules.IdentityType.Name] = identityType,
             [identityRule.Name] = identityValue!,
             [PropertyRules.SessionPolicyArn.Name] = policyArn,

@@ -71,4 +71,30 @@ public sealed class StudioSessionMappingHandlerOptions
     /// (<see cref="StudioSessionMapping.GrantInvokeHandler"/> with an <c>AccountPrincipal</c>).
     /// </summary>
     public IReadOnlyList<string>? TrustedStackAccounts { get; init; }
+
+    /// <summary>
+    /// The name of a role in each of the <see cref="TrustedStackAccounts"/> that the handler assumes to ask about that
+    /// account's stacks (<c>cloudformation:DescribeStacks</c>, before it restores a mapping during a rollback); default
+    /// none, and such a restore then fails safe. The handler's role may assume that role name in the trusted accounts
+    /// only. <see cref="StackStatusReaderRole"/> creates the role in a trusted account.
+    /// </summary>
+    public string? StackStatusRoleName { get; init; }
+
+    /// <summary>
+    /// How often the reconcile runs, in whole minutes (an EventBridge rate); default one hour. Each run re-applies the
+    /// desired state that the record table holds (or only reports drift, see <see cref="ReconcileMode"/>).
+    /// </summary>
+    public Duration? ReconcileInterval { get; init; }
+
+    /// <summary>
+    /// What the scheduled reconcile does about drift: <see cref="Cdk.ReconcileMode.Repair"/> (the default),
+    /// <see cref="Cdk.ReconcileMode.Report"/>, or <see cref="Cdk.ReconcileMode.Off"/> for no schedule at all.
+    /// </summary>
+    public ReconcileMode? ReconcileMode { get; init; }
+
+    /// <summary>
+    /// What happens to the record table, which holds each mapping's desired state, when it leaves the stack:
+    /// <see cref="RemovalPolicy.RETAIN"/> (the default) or <see cref="RemovalPolicy.DESTROY"/>.
+    /// </summary>
+    public RemovalPolicy? RecordTableRemovalPolicy { get; init; }
 }

@@ -5,7 +5,10 @@ namespace EmrStudio.Cdk;
 /// <summary>The properties of a <see cref="StudioSessionMapping"/>.</summary>
 public sealed class StudioSessionMappingProps
 {
-    /// <summary>The EMR Studio: an id such as <c>es-0123456789ABCDEFGHIJKLMNO</c> (a string converts implicitly), or a <c>CfnStudio</c>.</summary>
+    /// <summary>
+    /// The EMR Studio: an id such as <c>es-0123456789ABCDEFGHIJKLMNO</c> (a string converts implicitly), a <c>CfnStudio</c>,
+    /// or a name through <see cref="StudioReference.FromName"/> (resolved by the handler where it runs).
+    /// </summary>
     public required StudioReference StudioId { get; init; }
 
     /// <summary>The user or group, by name or by Identity Store id, for example <c>StudioIdentity.Group("data-scientists")</c>.</summary>

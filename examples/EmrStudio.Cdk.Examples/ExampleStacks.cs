@@ -14,5 +14,7 @@ internal static class ExampleStacks
         new HandlerInVpcStack(app, "HandlerInVpc"),
         new AdoptedMappingStack(app, "AdoptedMapping"),
         new ImportedMappingStack(app, "ImportedMapping"),
+        new OrganizationRolloutStack(app, "OrganizationRollout"),
+        new StackStatusReaderStack(app, "StackStatusReader"),
     ];
 }

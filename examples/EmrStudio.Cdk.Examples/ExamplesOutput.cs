@@ -14,6 +14,9 @@ internal static class ExamplesOutput
     /// <summary>The assembly metadata key of the project's folder, which the build records (EmrStudio.Cdk.Examples.csproj).</summary>
     public const string ProjectDirectoryKey = "EmrStudio.Cdk.Examples.ProjectDirectory";
 
+    /// <summary>The file name of a StackSet's member template, beside its stack's template: <c>&lt;stack&gt;.member.template.json</c>.</summary>
+    public static string MemberTemplateFile(string stackName) => stackName + ".member.template.json";
+
     /// <summary>The CLI's folder when it runs the app, otherwise the project's <c>cdk.out/</c>.</summary>
     public static string Directory(string? cliOutdir) =>
         !string.IsNullOrEmpty(cliOutdir) ? cliOutdir : Path.Combine(ProjectDirectory, "cdk.out");

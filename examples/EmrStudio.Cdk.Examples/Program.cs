@@ -8,4 +8,11 @@ var outdir = ExamplesOutput.Directory(System.Environment.GetEnvironmentVariable(
 var app = new App(new AppProps { Outdir = outdir });
 var stacks = ExampleStacks.AddTo(app);
 app.Synth();
+
+// Each StackSet's member template beside the stacks: what every account receives, for a look or a lint.
+foreach (var rollout in stacks.OfType<OrganizationRolloutStack>())
+{
+    File.WriteAllText(Path.Combine(outdir, ExamplesOutput.MemberTemplateFile(rollout.StackName)), rollout.StackSet.MemberTemplate);
+}
+
 Console.Error.WriteLine($"Synthesized {stacks.Count} example stacks into {outdir}");

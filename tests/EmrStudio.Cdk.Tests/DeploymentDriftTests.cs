@@ -28,7 +28,7 @@ public sealed class DeploymentDriftTests(TwoMappingsStack construct) : IClassFix
     public void HandlerFunction_Setting_IsTheSameInBothDeployments(string setting)
     {
         var fromConstruct = Properties(_construct, "AWS::Lambda::Function")[setting];
-        var fromTemplate = Properties(_template, "AWS::Serverless::Function")[setting];
+        var fromTemplate = Properties(_template, "AWS::Lambda::Function")[setting];
 
         Assert.Equal(Deployed(_template, fromTemplate), Deployed(_construct, fromConstruct));
     }
@@ -50,7 +50,7 @@ public sealed class DeploymentDriftTests(TwoMappingsStack construct) : IClassFix
     public void HandlerFunction_LoggingSetting_IsTheSameInBothDeployments(string setting)
     {
         var fromConstruct = Properties(_construct, "AWS::Lambda::Function")["LoggingConfig"]![setting];
-        var fromTemplate = Properties(_template, "AWS::Serverless::Function")["LoggingConfig"]![setting];
+        var fromTemplate = Properties(_template, "AWS::Lambda::Function")["LoggingConfig"]![setting];
 
         Assert.Equal(Deployed(_template, fromTemplate), Deployed(_construct, fromConstruct));
     }
@@ -79,7 +79,7 @@ public sealed class DeploymentDriftTests(TwoMappingsStack construct) : IClassFix
     }
 
     [Fact]
-    public void HandlerRole_OnlyIdentityCenterActions_AreGrantedOnAnyResourceInBothDeployments()
+    public void HandlerRole_OnlyIdentityCenterAndStudioListActions_AreGrantedOnAnyResourceInBothDeployments()
     {
         static string[] OnAnyResource(IEnumerable<JsonObject> statements) =>
             [.. statements.Where(PolicyDocuments.OnAnyResource).SelectMany(PolicyDocuments.Actions).Order(StringComparer.Ordinal)];
@@ -87,7 +87,7 @@ public sealed class DeploymentDriftTests(TwoMappingsStack construct) : IClassFix
         var fromConstruct = OnAnyResource(RoleStatements(_construct));
 
         Assert.Equal(OnAnyResource(RoleStatements(_template)), fromConstruct);
-        Assert.Equal(HandlerDefaults.IdentityCenterActions.Order(StringComparer.Ordinal), fromConstruct);
+        Assert.Equal(HandlerDefaults.IdentityCenterActions.Concat(HandlerDefaults.StudioListActions).Order(StringComparer.Ordinal), fromConstruct);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using EmrStudio.Cdk.Examples;
 using EmrStudio.Cdk.Internal;
@@ -9,14 +10,19 @@ namespace EmrStudio.Cdk.Tests;
 /// <summary>The CDK snippets of examples/EmrStudio.Cdk.Examples synthesize, and show what they say they show.</summary>
 public sealed class ExamplesTests(ExampleStackTemplates examples) : IClassFixture<ExampleStackTemplates>
 {
+    private static readonly string[] RolloutRegions = ["eu-west-1", "us-east-1"];
+
     private readonly IReadOnlyDictionary<string, Template> _templates = examples.Templates;
 
     [Fact]
     public void AddTo_EveryExampleThatDefinesMappings_HasOneSharedHandler()
     {
-        Assert.Equal(["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "UserAndGroup"], _templates.Keys.Order(StringComparer.Ordinal));
-        Assert.All(_templates.Where(t => t.Key != "ImportedMapping").Select(t => t.Value), t => t.ResourceCountIs("AWS::Lambda::Function", 1));
-        _templates["ImportedMapping"].ResourceCountIs("AWS::Lambda::Function", 0);
+        Assert.Equal(
+            ["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "OrganizationRollout", "StackStatusReader", "UserAndGroup"],
+            _templates.Keys.Order(StringComparer.Ordinal));
+        string[] withoutHandler = ["ImportedMapping", "OrganizationRollout", "StackStatusReader"];
+        Assert.All(_templates.Where(t => !withoutHandler.Contains(t.Key)).Select(t => t.Value), t => t.ResourceCountIs("AWS::Lambda::Function", 1));
+        Assert.All(withoutHandler, name => _templates[name].ResourceCountIs("AWS::Lambda::Function", 0));
     }
 
     [Fact]
@@ -105,6 +111,41 @@ public sealed class ExamplesTests(ExampleStackTemplates examples) : IClassFixtur
         {
             ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["AdoptExisting"] = "true" }),
             ["DeletionPolicy"] = "Retain",
+        });
+    }
+    [Fact]
+    public void OrganizationRollout_StackSet_DeploysTheMappingsAndTheirHandlerToTheOrganizationalUnit()
+    {
+        var template = _templates["OrganizationRollout"];
+
+        template.HasResourceProperties("AWS::CloudFormation::StackSet", new Dictionary<string, object>
+        {
+            ["PermissionModel"] = "SERVICE_MANAGED",
+            ["StackInstancesGroup"] = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["DeploymentTargets"] = new Dictionary<string, object> { ["OrganizationalUnitIds"] = new[] { OrganizationRolloutStack.OrganizationalUnitId } },
+                    ["Regions"] = RolloutRegions,
+                },
+            },
+            ["TemplateBody"] = Match.AnyValue(),
+        });
+        var member = Template.FromString(new OrganizationRolloutStack(new App(), "Rollout").StackSet.MemberTemplate);
+        member.ResourceCountIs(HandlerDefaults.ResourceType, 2);
+        member.HasResourceProperties(HandlerDefaults.ResourceType, new Dictionary<string, object> { ["StudioName"] = "analytics", ["IdentityName"] = "engineers" });
+    }
+
+    [Fact]
+    public void StackStatusReader_Role_TrustsTheOtherAccountsHandlerRole()
+    {
+        _templates["StackStatusReader"].HasResourceProperties("AWS::IAM::Role", new Dictionary<string, object>
+        {
+            ["RoleName"] = HandlerDefaults.StackStatusReaderRoleName,
+            ["AssumeRolePolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = new[] { Match.ObjectLike(new Dictionary<string, object> { ["Principal"] = new Dictionary<string, object> { ["AWS"] = StackStatusReaderStack.HandlerRoleArn } }) },
+            }),
         });
     }
 }

@@ -43,18 +43,18 @@ public sealed class HandlerDefaultsTests
     [InlineData("iam:ListPolicies")]
     [InlineData("sso:CreateManagedApplicationInstance")]
     [InlineData("sso:DeleteManagedApplicationInstance")]
-    [InlineData("elasticmapreduce:ListStudioSessionMappings")]
+    [InlineData("elasticmapreduce:DescribeStudio")]
+    [InlineData("dynamodb:UpdateItem")]
+    [InlineData("dynamodb:Query")]
     public void GrantedActions_ConsoleSetUpOrUnusedAction_IsNotGranted(string action)
     {
-        Assert.DoesNotContain(action, HandlerDefaults.StudioActions.Concat(HandlerDefaults.IdentityCenterActions).Concat(HandlerDefaults.StackStatusActions));
+        Assert.DoesNotContain(action, AllGranted());
     }
 
     [Fact]
     public void GrantedActions_Always_NameEveryActionWithoutWildcards()
     {
-        Assert.All(
-            HandlerDefaults.StudioActions.Concat(HandlerDefaults.IdentityCenterActions).Concat(HandlerDefaults.StackStatusActions).Concat(HandlerDefaults.VpcNetworkInterfaceActions),
-            action => Assert.DoesNotContain("*", action, StringComparison.Ordinal));
+        Assert.All(AllGranted(), action => Assert.DoesNotContain("*", action, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,6 +63,23 @@ public sealed class HandlerDefaultsTests
         Assert.Equal(HandlerDefaults.ServiceTimeoutSeconds, HandlerDefaults.MaximumEventAgeSeconds);
         Assert.InRange(HandlerDefaults.MaximumEventAgeSeconds, 60, 21600);
     }
+
+    [Fact]
+    public void StudioListActions_Always_AreTheTwoListCallsOfNameResolutionAndReconcile()
+    {
+        Assert.Equal(["elasticmapreduce:ListStudios", "elasticmapreduce:ListStudioSessionMappings"], HandlerDefaults.StudioListActions);
+    }
+
+    [Fact]
+    public void RecordActions_Always_AreTheFourCallsOfTheRecordClient()
+    {
+        Assert.Equal(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan"], HandlerDefaults.RecordActions);
+    }
+
+    private static IEnumerable<string> AllGranted() =>
+        HandlerDefaults.StudioActions.Concat(HandlerDefaults.IdentityCenterActions).Concat(HandlerDefaults.StackStatusActions)
+            .Concat(HandlerDefaults.StudioListActions).Concat(HandlerDefaults.RecordActions).Concat(HandlerDefaults.StackStatusRoleActions)
+            .Concat(HandlerDefaults.LogActions).Concat(HandlerDefaults.VpcNetworkInterfaceActions);
 
     private static IReadOnlyList<string> ActionsOf(string operation) => operation switch
     {

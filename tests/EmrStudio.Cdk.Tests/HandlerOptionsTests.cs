@@ -190,7 +190,10 @@ public sealed class HandlerOptionsTests
     {
         var stack = Configured(new StudioSessionMappingHandlerOptions { TrustedStackAccounts = [] });
 
-        Template.FromStack(stack).HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object> { ["Environment"] = Match.Absent() });
+        Template.FromStack(stack).HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["Environment"] = new Dictionary<string, object> { ["Variables"] = new Dictionary<string, object> { [HandlerDefaults.TrustedStackAccountsVariable] = Match.Absent() } },
+        });
     }
 
     private static Stack Configured(StudioSessionMappingHandlerOptions options)

@@ -35,7 +35,11 @@ public sealed class OptionalMemberDocsTests
     /// <summary>The public properties of the props types that are not <c>required</c>.</summary>
     private static List<string> OptionalMemberNames() =>
     [
-        .. ((Type[])[typeof(StudioSessionMappingProps), typeof(StudioSessionMappingHandlerOptions)])
+        .. ((Type[])
+            [
+                typeof(StudioSessionMappingProps), typeof(StudioSessionMappingHandlerOptions), typeof(StudioSessionMappingStackSetProps),
+                typeof(StackSetAutoDeployment), typeof(StackSetOperationPreferences), typeof(StackStatusReaderRoleProps),
+            ])
             .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(property => property.GetCustomAttribute<RequiredMemberAttribute>() is null)
                 .Select(property => $"{type.FullName}.{property.Name}")),

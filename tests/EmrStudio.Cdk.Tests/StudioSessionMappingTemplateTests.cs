@@ -73,6 +73,7 @@ public sealed class StudioSessionMappingTemplateTests
         var template = TestStacks.Json(stack);
         var role = TestStacks.Single(template, "AWS::IAM::Role");
         var logGroupId = TestStacks.LogicalId(template, "AWS::Logs::LogGroup");
+        var tableId = TestStacks.LogicalId(template, "AWS::DynamoDB::Table");
 
         Assert.Null(role["Properties"]!["ManagedPolicyArns"]);
         Assert.True(JToken.DeepEquals(
@@ -84,7 +85,9 @@ public sealed class StudioSessionMappingTemplateTests
             Allow("StudioSessionMappings", HandlerDefaults.StudioActions, new JObject { ["Fn::Sub"] = "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:studio/*" }),
             Allow("IdentityCenter", HandlerDefaults.IdentityCenterActions, "*"),
             Allow("StackStatus", HandlerDefaults.StackStatusActions, new JObject { ["Fn::Sub"] = "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*" }),
-            Allow("Logs", HandlerDefaults.LogActions, new JObject { ["Fn::GetAtt"] = new JArray(logGroupId, "Arn") }));
+            Allow("Logs", HandlerDefaults.LogActions, new JObject { ["Fn::GetAtt"] = new JArray(logGroupId, "Arn") }),
+            Allow("StudioListing", HandlerDefaults.StudioListActions, "*"),
+            Allow("Record", HandlerDefaults.RecordActions, new JObject { ["Fn::GetAtt"] = new JArray(tableId, "Arn") }));
         Assert.Equal(expected.ToString(), statements.ToString());
     }
 
@@ -220,7 +223,9 @@ public sealed class StudioSessionMappingTemplateTests
             $$"""{"ApplicationLogLevel":"INFO","LogFormat":"JSON","LogGroup":{"Ref":"{{logGroupId}}"},"SystemLogLevel":"WARN"}""",
             TestStacks.Compact(new JObject(((JObject)function["LoggingConfig"]!).Properties().OrderBy(p => p.Name, StringComparer.Ordinal))));
         Assert.Null(function["VpcConfig"]);
-        Assert.Null(function["Environment"]);
+        Assert.Equal(
+            $$$"""{"Variables":{"{{{HandlerDefaults.RecordTableVariable}}}":{"Ref":"{{{TestStacks.LogicalId(template, "AWS::DynamoDB::Table")}}}"},"{{{HandlerDefaults.ReconcileModeVariable}}}":"{{{HandlerDefaults.ReconcileMode}}}"}}""",
+            TestStacks.Compact(function["Environment"]!));
         Assert.Null(TestStacks.Single(template, "AWS::Lambda::Function")["DependsOn"]);
         Assert.True(HandlerDefaults.TimeoutSeconds >= 60, "the function needs time for the EMR calls and the answer to CloudFormation");
         Assert.True(HandlerDefaults.ServiceTimeoutSeconds > HandlerDefaults.TimeoutSeconds, "CloudFormation must outwait the function");

@@ -16,11 +16,9 @@ namespace EmrStudio.Cdk.Tests;
 [Trait(TestTier.Name, TestTier.Full)]
 public sealed class TemplateYamlTests
 {
-    private const string ServerlessFunction = "AWS::Serverless::Function";
-
     private static CloudFormationTemplate Template => RepositoryTemplates.TemplateYaml;
 
-    private static string HandlerId => Template.SingleLogicalIdOfType(ServerlessFunction);
+    private static string HandlerId => Template.SingleLogicalIdOfType("AWS::Lambda::Function");
 
     private static string RoleId => Template.SingleLogicalIdOfType("AWS::IAM::Role");
 
@@ -73,10 +71,10 @@ public sealed class TemplateYamlTests
     {
         var given = Template.ResolverBeforeDeployment(new Dictionary<string, string> { ["TrustedStackAccounts"] = "111122223333, 444455556666" });
         var none = Template.ResolverBeforeDeployment();
-        var environment = Template.Properties(HandlerId)["Environment"];
+        var variable = Template.Properties(HandlerId)["Environment"]!["Variables"]![HandlerDefaults.TrustedStackAccountsVariable];
 
-        Assert.Equal("111122223333,444455556666", Text(given.Resolve(environment)!["Variables"]![HandlerDefaults.TrustedStackAccountsVariable]));
-        Assert.Null(none.Resolve(environment));
+        Assert.Equal("111122223333,444455556666", Text(given.Resolve(variable)));
+        Assert.Null(none.Resolve(variable));
     }
 
     [Fact]
@@ -94,7 +92,7 @@ public sealed class TemplateYamlTests
     {
         const string ZipPath = "artifacts/emrstudio-session-mapping-handler.zip";
 
-        Assert.Equal(ZipPath, Text(Template.Properties(HandlerId)["CodeUri"]));
+        Assert.Equal(ZipPath, Text(Template.Properties(HandlerId)["Code"]));
         Assert.Contains($"zip_path={ZipPath}", File.ReadAllText(RepositoryRoot.File("build/package-handler.sh")), StringComparison.Ordinal);
     }
 
@@ -189,11 +187,13 @@ public sealed class TemplateYamlTests
     }
 
     [Fact]
-    public void Role_Statements_AreTheLogsStudioIdentityCenterAndStackStatusAllowsOnly()
+    public void Role_Statements_AreTheLogsStudioIdentityCenterStackStatusListingAndRecordAllowsOnly()
     {
         var statements = PolicyDocuments.InlineStatements(Template.Properties(RoleId));
 
-        Assert.Equal(["IdentityCenter", "Logs", "StackStatus", "StudioSessionMappings"], statements.Select(PolicyDocuments.Sid).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["IdentityCenter", "Logs", "Record", "StackStatus", "StudioListing", "StudioSessionMappings"],
+            statements.Select(PolicyDocuments.Sid).Order(StringComparer.Ordinal));
         Assert.All(statements, s => Assert.Equal("Allow", Text(s["Effect"])));
     }
 

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
+using EmrStudio.Testing.Emulators;
 using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Stacks.DynamoDb;
 using EmrStudio.Testing.Stacks.Iam;
 using EmrStudio.Testing.Stacks.Lambda;
 using EmrStudio.Testing.Stacks.Operations;
@@ -16,11 +18,14 @@ namespace EmrStudio.Testing.Stacks;
 /// One AWS account and region as a test sees it: CloudFormation stacks played by CloudFormation's rules, their IAM
 /// and Lambda resources as state, custom resources answered by the published bootstrap in per-function execution
 /// environments, and the fakes that bootstrap talks to (EMR, CloudFormation's DescribeStacks, the ResponseURLs),
-/// every EMR and CloudFormation call authorized against the calling function's role as the stacks have it at that
-/// moment. Stack operations run one at a time.
+/// every EMR, CloudFormation and DynamoDB call authorized against the calling function's role as the stacks have it at
+/// that moment. DynamoDB tables live on a dynalite started when first needed. Stack operations run one at a time.
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 {
+    /// <summary>The handler's variable naming its record table; a function that has it is pointed at the account's DynamoDB.</summary>
+    private const string RecordTableVariable = "EMRSTUDIO_RECORD_TABLE";
+
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _operations = new(1, 1);
     private readonly List<SimulatedStack> _stacks = [];
@@ -32,6 +37,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     private readonly Dictionary<string, IResourceHandler> _handlers;
     private readonly CustomResourceHandler _customResources;
     private readonly string _bootstrapExecutable;
+    private readonly Lazy<Dynalite> _dynamoDb = new(Dynalite.Start);
     private int _environmentCount;
 
     private SimulatedAccount(string bootstrapExecutable, SimulatorOptions options)
@@ -39,6 +45,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         _bootstrapExecutable = bootstrapExecutable;
         Options = options;
         CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this };
+        DynamoDbGate = new DynamoDbGate(() => DynamoDb) { Authorizer = this };
         Emr.Authorizer = this;
         _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange);
         _handlers = new(StringComparer.Ordinal)
@@ -51,6 +58,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             ["AWS::Logs::LogGroup"] = new StatelessResourceHandler("AWS::Logs::LogGroup"),
             ["AWS::Lambda::Permission"] = new StatelessResourceHandler("AWS::Lambda::Permission"),
             ["AWS::CDK::Metadata"] = new StatelessResourceHandler("AWS::CDK::Metadata"),
+            [DynamoDbTableHandler.Type] = new DynamoDbTableHandler(() => DynamoDb),
+            ["AWS::Events::Rule"] = new StatelessResourceHandler("AWS::Events::Rule"),
             [TestFailureHandler.Type] = new TestFailureHandler(),
             [NativeSessionMappingHandler.Type] = new NativeSessionMappingHandler(Emr),
             [AwsCustomResourceHandler.Type] = new AwsCustomResourceHandler(Emr),
@@ -64,6 +73,12 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     public FakeCloudFormation CloudFormation { get; }
 
     public ResponseUrlReceiver Receiver { get; } = new();
+
+    /// <summary>The account's DynamoDB, started when first needed: its tables are the stacks' AWS::DynamoDB::Table resources.</summary>
+    public Dynalite DynamoDb => _dynamoDb.Value;
+
+    /// <summary>DynamoDB as the functions reach it: <see cref="DynamoDb"/> behind IAM.</summary>
+    public DynamoDbGate DynamoDbGate { get; }
 
     /// <summary>Every custom-resource event sent to the bootstrap, in order, with its answer.</summary>
     public IReadOnlyList<CustomResourceExchange> Exchanges
@@ -95,6 +110,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             all.AddRange(Emr.Rejections.Select(rejection => $"EMR refused a {rejection.Request.Operation} call: {rejection.StatusCode} {rejection.ErrorType} {rejection.Message}"));
             all.AddRange(Emr.AuthorizationFailures);
             all.AddRange(CloudFormation.AuthorizationFailures);
+            all.AddRange(DynamoDbGate.Rejections);
+            all.AddRange(DynamoDbGate.AuthorizationFailures);
             foreach (var environment in _lambda.AllEnvironments)
             {
                 all.AddRange(environment.Runtime.Results.Where(result => result.IsError).Select(result => $"{environment.FunctionName} reported an invocation error: {result.Body}"));
@@ -117,6 +134,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             await account.Emr.StartAsync();
             await account.CloudFormation.StartAsync();
             await account.Receiver.StartAsync();
+            await account.DynamoDbGate.StartAsync();
         }
         catch
         {
@@ -208,6 +226,12 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         await Receiver.DisposeAsync();
         await CloudFormation.DisposeAsync();
         await Emr.DisposeAsync();
+        await DynamoDbGate.DisposeAsync();
+        if (_dynamoDb.IsValueCreated)
+        {
+            _dynamoDb.Value.Dispose();
+        }
+
         _operations.Dispose();
     }
 
@@ -283,6 +307,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
         Emr.AddCredentials(accessKeyId, secret);
         CloudFormation.AddCredentials(accessKeyId, secret);
+        DynamoDbGate.AddCredentials(accessKeyId, secret);
         return await LambdaExecutionEnvironment.StartAsync(_bootstrapExecutable, functionName, properties.ToJsonString(), accessKeyId, runtimeApi =>
         {
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -304,6 +329,11 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             variables["AWS_SECRET_ACCESS_KEY"] = secret;
             variables["AWS_SESSION_TOKEN"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
             variables["EMRSTUDIO_TRUSTED_RESPONSE_HOSTS"] = Receiver.BaseAddress.Authority;
+            if (variables.ContainsKey(RecordTableVariable))
+            {
+                variables["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDbGate.BaseAddress.ToString();
+            }
+
             foreach (var (name, value) in Options.ExtraFunctionEnvironment)
             {
                 variables[name] = value;

@@ -46,6 +46,45 @@ internal static class HandlerDefaults
     /// <summary>The variable that lists, comma-separated, the other accounts whose stacks the handler serves.</summary>
     public const string TrustedStackAccountsVariable = "EMRSTUDIO_TRUSTED_STACK_ACCOUNTS";
 
+    /// <summary>The variable that names the record table, where the handler keeps each resource's desired state.</summary>
+    public const string RecordTableVariable = "EMRSTUDIO_RECORD_TABLE";
+
+    /// <summary>The variable that says what a reconcile run does about drift: <c>repair</c> or <c>report</c>.</summary>
+    public const string ReconcileModeVariable = "EMRSTUDIO_RECONCILE_MODE";
+
+    /// <summary>The variable that names the role the handler assumes in another account to ask about that account's stacks.</summary>
+    public const string StackStatusRoleNameVariable = "EMRSTUDIO_STACK_STATUS_ROLE_NAME";
+
+    /// <summary>The record table's partition key (a string): <c>&lt;StackId&gt;|&lt;LogicalResourceId&gt;</c>.</summary>
+    public const string RecordTablePartitionKey = "pk";
+
+    /// <summary>The record table's time-to-live attribute (epoch seconds), set on tombstones only.</summary>
+    public const string RecordTableTimeToLiveAttribute = "ExpiresAt";
+
+    /// <summary>How often the schedule invokes a reconcile run, in minutes (<c>rate(1 hour)</c>).</summary>
+    public const int ReconcileIntervalMinutes = 60;
+
+    /// <summary>The schedule expression of the default interval.</summary>
+    public const string ReconcileSchedule = "rate(1 hour)";
+
+    /// <summary>What a reconcile run does by default: re-create missing mappings and set changed policies back.</summary>
+    public const string ReconcileMode = "repair";
+
+    /// <summary>
+    /// The mode variable's value when no schedule exists: only a forged invocation could start a run, and then it
+    /// changes nothing.
+    /// </summary>
+    public const string ReconcileModeWithoutSchedule = "report";
+
+    /// <summary>The fixed event the schedule sends: the handler tells it from a custom-resource event by this member.</summary>
+    public const string ReconcileInput = """{"EmrStudioSessionMappings":"Reconcile"}""";
+
+    /// <summary>The name <see cref="StackStatusReaderRole"/> and examples/stack-status-reader-role.yaml give the role by default.</summary>
+    public const string StackStatusReaderRoleName = "EmrStudioStackStatusReader";
+
+    /// <summary>The session name of the handler's assumed role in another account (STS AssumeRole).</summary>
+    public const string StackStatusRoleSessionName = "emrstudio-session-mapping";
+
     /// <summary>What CreateStudioSessionMapping needs: EMR resolves the principal and assigns it to the studio's Identity Center application.</summary>
     public static IReadOnlyList<string> CreateActions { get; } =
     [
@@ -124,6 +163,21 @@ internal static class HandlerDefaults
 
     /// <summary>The handler asks CloudFormation whether the event's stack is rolling back before it restores an existing mapping.</summary>
     public static IReadOnlyList<string> StackStatusActions { get; } = ["cloudformation:DescribeStacks"];
+
+    /// <summary>
+    /// The handler finds a studio by its name (StudioName) and counts the mappings no record covers (reconcile). These
+    /// EMR actions take no resource, so they are granted on <c>*</c>.
+    /// </summary>
+    public static IReadOnlyList<string> StudioListActions { get; } = ["elasticmapreduce:ListStudios", "elasticmapreduce:ListStudioSessionMappings"];
+
+    /// <summary>What the handler does with its record table, on that table only.</summary>
+    public static IReadOnlyList<string> RecordActions { get; } = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan"];
+
+    /// <summary>
+    /// For a stack of another trusted account, the handler assumes that account's stack status role (when one is
+    /// named), granted on that role name in the trusted accounts only.
+    /// </summary>
+    public static IReadOnlyList<string> StackStatusRoleActions { get; } = ["sts:AssumeRole"];
 
     /// <summary>The handler writes its own log group, nothing else.</summary>
     public static IReadOnlyList<string> LogActions { get; } = ["logs:CreateLogStream", "logs:PutLogEvents"];

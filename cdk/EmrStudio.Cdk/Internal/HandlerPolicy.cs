@@ -14,9 +14,12 @@ internal static class HandlerPolicy
     /// <summary>Every stack of the account and region: the handler learns which stack asks only from the event.</summary>
     public const string AllStacksArn = "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*";
 
+    /// <summary>The stack status role of a trusted account: the handler builds the same ARN from the stack's account.</summary>
+    public const string StackStatusRoleArn = "arn:${AWS::Partition}:iam::${Account}:role/${RoleName}";
+
     private const string StudioArn = "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:studio/${StudioId}";
 
-    public static PolicyDocument Document(HandlerSettings settings, string logGroupArn)
+    public static PolicyDocument Document(HandlerSettings settings, string logGroupArn, string recordTableArn)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var statements = new List<PolicyStatement>
@@ -26,7 +29,15 @@ internal static class HandlerPolicy
             Allow("IdentityCenter", HandlerDefaults.IdentityCenterActions, ["*"]),
             Allow("StackStatus", HandlerDefaults.StackStatusActions, [Fn.Sub(AllStacksArn)]),
             Allow("Logs", HandlerDefaults.LogActions, [logGroupArn]),
+            // ListStudios and ListStudioSessionMappings take no resource either.
+            Allow("StudioListing", HandlerDefaults.StudioListActions, ["*"]),
+            Allow("Record", HandlerDefaults.RecordActions, [recordTableArn]),
         };
+        if (settings.StackStatusRoleName is { } roleName && settings.TrustedStackAccounts.Count > 0)
+        {
+            // The named role in the trusted accounts only: the handler assumes it for those accounts' stacks alone.
+            statements.Add(Allow("StackStatusRole", HandlerDefaults.StackStatusRoleActions, [.. settings.TrustedStackAccounts.Distinct(StringComparer.Ordinal).Select(a => StackStatusRole(a, roleName))]));
+        }
         if (settings.InVpc)
         {
             // Inline rather than AWSLambdaVPCAccessExecutionRole, which would also grant logs on every log group.
@@ -35,6 +46,12 @@ internal static class HandlerPolicy
 
         return new PolicyDocument(new PolicyDocumentProps { Statements = [.. statements] });
     }
+
+    /// <summary>The stack status role's ARN in <paramref name="account"/>.</summary>
+    public static string StackStatusRole(string account, string roleName) =>
+        Token.IsUnresolved(account) || Token.IsUnresolved(roleName)
+            ? Fn.Sub(StackStatusRoleArn, new Dictionary<string, string> { ["Account"] = account, ["RoleName"] = roleName })
+            : Fn.Sub(StackStatusRoleArn.Replace("${Account}", account, StringComparison.Ordinal).Replace("${RoleName}", roleName, StringComparison.Ordinal));
 
     private static string[] StudioResources(HandlerSettings settings) =>
         settings.StudioIds.Count == 0

@@ -44,6 +44,19 @@ internal sealed class HandlerSettings
 
     public IReadOnlyList<string> TrustedStackAccounts { get; private init; } = [];
 
+    /// <summary>The role the handler assumes in a trusted account to ask about that account's stacks, or none.</summary>
+    public string? StackStatusRoleName { get; private init; }
+
+    /// <summary>The reconcile schedule's expression, such as <c>rate(1 hour)</c>.</summary>
+    public string ReconcileSchedule { get; private init; } = HandlerDefaults.ReconcileSchedule;
+
+    public ReconcileMode ReconcileMode { get; private init; } = ReconcileMode.Repair;
+
+    /// <summary>The value of the handler's mode variable: <c>repair</c> or <c>report</c> (also when no schedule exists).</summary>
+    public string ReconcileModeVariable => ReconcileMode == ReconcileMode.Repair ? HandlerDefaults.ReconcileMode : HandlerDefaults.ReconcileModeWithoutSchedule;
+
+    public RemovalPolicy RecordTableRemovalPolicy { get; private init; } = RemovalPolicy.RETAIN;
+
     /// <summary>Validates <paramref name="options"/>; errors name <paramref name="path"/> and the option.</summary>
     public static HandlerSettings From(StudioSessionMappingHandlerOptions options, string path)
     {
@@ -66,8 +79,12 @@ internal sealed class HandlerSettings
             Tags = [.. (options.Tags ?? new Dictionary<string, string>()).OrderBy(t => t.Key, StringComparer.Ordinal)],
             SubnetIds = [.. subnets.Select(s => s.SubnetId)],
             SecurityGroupIds = [.. securityGroups.Select(g => g.SecurityGroupId)],
-            StudioIds = [.. (options.Studios ?? []).Select(s => HandlerOptionsValidation.ListedStudioId(path, s?.StudioId))],
+            StudioIds = [.. (options.Studios ?? []).Select(s => HandlerOptionsValidation.ListedStudioId(path, s))],
             TrustedStackAccounts = [.. (options.TrustedStackAccounts ?? []).Select(a => HandlerOptionsValidation.AccountId(path, a))],
+            StackStatusRoleName = options.StackStatusRoleName is { } roleName ? HandlerOptionsValidation.StackStatusRoleName(path, roleName) : null,
+            ReconcileSchedule = options.ReconcileInterval is { } interval ? HandlerOptionsValidation.ReconcileSchedule(path, interval) : HandlerDefaults.ReconcileSchedule,
+            ReconcileMode = options.ReconcileMode ?? ReconcileMode.Repair,
+            RecordTableRemovalPolicy = HandlerOptionsValidation.RecordTableRemovalPolicy(path, options.RecordTableRemovalPolicy ?? RemovalPolicy.RETAIN),
         };
     }
 
@@ -95,6 +112,10 @@ internal sealed class HandlerSettings
         Compare(nameof(StudioSessionMappingHandlerOptions.SecurityGroups), SecurityGroupIds, other.SecurityGroupIds);
         Compare(nameof(StudioSessionMappingHandlerOptions.Studios), StudioIds, other.StudioIds);
         Compare(nameof(StudioSessionMappingHandlerOptions.TrustedStackAccounts), TrustedStackAccounts, other.TrustedStackAccounts);
+        Compare(nameof(StudioSessionMappingHandlerOptions.StackStatusRoleName), [StackStatusRoleName], [other.StackStatusRoleName]);
+        Compare(nameof(StudioSessionMappingHandlerOptions.ReconcileInterval), [ReconcileSchedule], [other.ReconcileSchedule]);
+        Compare(nameof(StudioSessionMappingHandlerOptions.ReconcileMode), [ReconcileMode], [other.ReconcileMode]);
+        Compare(nameof(StudioSessionMappingHandlerOptions.RecordTableRemovalPolicy), [RecordTableRemovalPolicy], [other.RecordTableRemovalPolicy]);
         return differences;
     }
 }

@@ -15,9 +15,9 @@ internal sealed class MappingRegistry
     public void Add(string path, MappingKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!Token.IsUnresolved(key.StudioId))
+        if (key.LiteralStudioId is { } studioId)
         {
-            _literalStudios.Add((key.StudioId, path));
+            _literalStudios.Add((studioId, path));
         }
 
         if (!key.IsLiteral)

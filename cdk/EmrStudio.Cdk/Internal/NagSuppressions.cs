@@ -12,7 +12,8 @@ internal static class NagSuppressions
     public const string WildcardRuleId = "AwsSolutions-IAM5";
 
     private const string IdentityCenterReason =
-        "The IAM Identity Center and Organizations actions that EMR performs for the handler (each named, no action wildcard) take no resource: IAM accepts only '*' for them.";
+        "The IAM Identity Center and Organizations actions that EMR performs for the handler, and EMR's ListStudios and ListStudioSessionMappings " +
+        "(each named, no action wildcard), take no resource: IAM accepts only '*' for them.";
 
     private const string VpcReason =
         " The EC2 network interface actions that attach the function to its VPC act on interfaces that do not exist yet, and the Describe actions take no resource.";
@@ -40,6 +41,13 @@ internal static class NagSuppressions
 
         return new Dictionary<string, object> { ["rules_to_suppress"] = rules.ToArray() };
     }
+
+    private const string ReaderStacksReason =
+        "cloudformation:DescribeStacks on this account's stacks in the handlers' regions: the handler of another account asks for the status of whichever stack sent it an event, known only at run time.";
+
+    /// <summary>The metadata value for a <see cref="StackStatusReaderRole"/> whose policy names <paramref name="stackArns"/>.</summary>
+    public static Dictionary<string, object> ForStackStatusReader(IEnumerable<string> stackArns) =>
+        new() { ["rules_to_suppress"] = stackArns.Select(arn => (object)Rule(ReaderStacksReason, arn)).ToArray() };
 
     /// <summary>cdk-nag's finding id for a resource: <c>Resource::</c> and the ARN with <c>${X}</c> written <c>&lt;X&gt;</c>.</summary>
     public static string ResourceFinding(string resource) =>

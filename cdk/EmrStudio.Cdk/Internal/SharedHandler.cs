@@ -1,14 +1,17 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
+using CfnRuleProps = Amazon.CDK.AWS.Events.CfnRuleProps;
 
 namespace EmrStudio.Cdk.Internal;
 
 /// <summary>
 /// The stack's one shared handler, which every <see cref="StudioSessionMapping"/> in it uses: the function, its role,
-/// its log group and its event invoke configuration.
+/// its log group, its event invoke configuration, its record table and its reconcile schedule.
 /// </summary>
 /// <remarks>
 /// The first mapping creates it with the defaults; the first mapping that gives options applies them, whichever
@@ -20,6 +23,9 @@ internal sealed class SharedHandler : Construct
     /// <summary>The fixed construct id under the stack by which the singleton is found (and on which the logical ids rest).</summary>
     public const string ConstructId = "EmrStudioSessionMappingHandler";
 
+    private const string ReconcileRuleId = "ReconcileSchedule";
+    private const string ReconcilePermissionId = "ReconcileInvokePermission";
+
     private readonly MappingRegistry _mappings = new();
     private HandlerSettings _settings = HandlerSettings.Defaults;
     private string? _settingsPath;
@@ -30,6 +36,18 @@ internal sealed class SharedHandler : Construct
         LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
         {
             RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+
+        // The desired-state record, as template.yaml declares it (an L1, so that both deploy the same table). Unnamed:
+        // a name would stop a replacement and a second stack of the handler in the account and region.
+        RecordTable = new CfnTable(this, "RecordTable", new CfnTableProps
+        {
+            BillingMode = "PAY_PER_REQUEST",
+            AttributeDefinitions = new[] { new CfnTable.AttributeDefinitionProperty { AttributeName = HandlerDefaults.RecordTablePartitionKey, AttributeType = "S" } },
+            KeySchema = new[] { new CfnTable.KeySchemaProperty { AttributeName = HandlerDefaults.RecordTablePartitionKey, KeyType = "HASH" } },
+            PointInTimeRecoverySpecification = new CfnTable.PointInTimeRecoverySpecificationProperty { PointInTimeRecoveryEnabled = true },
+            SseSpecification = new CfnTable.SSESpecificationProperty { SseEnabled = true },
+            TimeToLiveSpecification = new CfnTable.TimeToLiveSpecificationProperty { AttributeName = HandlerDefaults.RecordTableTimeToLiveAttribute, Enabled = true },
         });
 
         // An explicit role with one inline policy and no AWS managed policy (the basic execution role grants logs on
@@ -46,7 +64,8 @@ internal sealed class SharedHandler : Construct
             Runtime = new Runtime(HandlerDefaults.Runtime, RuntimeFamily.OTHER),
             Architecture = Architecture.Custom(HandlerDefaults.Architecture),
             Handler = HandlerDefaults.Handler,
-            Code = Code.FromAsset(HandlerAsset.FindDirectory()),
+            // A StackSet's member stack takes the code from its region's code bucket: it has no CDK assets.
+            Code = (stack as StackSetMemberStack)?.HandlerCode ?? Code.FromAsset(HandlerAsset.FindDirectory()),
             Timeout = Duration.Seconds(HandlerDefaults.TimeoutSeconds),
             Role = Role,
             LogGroup = LogGroup,
@@ -59,6 +78,7 @@ internal sealed class SharedHandler : Construct
         // Created by the Function for RetryAttempts and MaxEventAge, under this id (kept: a new logical id would
         // replace it, and Lambda refuses a second configuration for the same function while the first exists).
         InvokeConfig = Function.Node.FindChild("EventInvokeConfig");
+        Function.AddEnvironment(HandlerDefaults.RecordTableVariable, RecordTable.Ref);
 
         Render();
     }
@@ -68,6 +88,12 @@ internal sealed class SharedHandler : Construct
     public Role Role { get; }
 
     public LogGroup LogGroup { get; }
+
+    /// <summary>The desired-state record: one item per mapping resource.</summary>
+    public CfnTable RecordTable { get; }
+
+    /// <summary>The EventBridge rule that invokes the reconcile, or null when the mode is off.</summary>
+    public CfnRule? ReconcileRule => Node.TryFindChild(ReconcileRuleId) as CfnRule;
 
     /// <summary>The function's <c>AWS::Lambda::EventInvokeConfig</c>: every mapping waits for it, so no event is ever retried.</summary>
     public IConstruct InvokeConfig { get; }
@@ -115,15 +141,20 @@ internal sealed class SharedHandler : Construct
         {
             Function.AddEnvironment(HandlerDefaults.TrustedStackAccountsVariable, string.Join(",", settings.TrustedStackAccounts));
         }
+
+        if (settings.StackStatusRoleName is { } roleName)
+        {
+            Function.AddEnvironment(HandlerDefaults.StackStatusRoleNameVariable, roleName);
+        }
     }
 
     /// <summary>Records a mapping, refusing a second one for the same principal or one on a studio the role may not touch.</summary>
     public void AddMapping(string path, MappingKey key)
     {
         _mappings.Add(path, key);
-        if (_settingsPath is not null)
+        if (_settingsPath is not null && key.LiteralStudioId is { } studioId)
         {
-            MappingRegistry.CheckStudioAllowed(key.StudioId, path, _settings.StudioIds, _settingsPath);
+            MappingRegistry.CheckStudioAllowed(studioId, path, _settings.StudioIds, _settingsPath);
         }
     }
 
@@ -131,7 +162,7 @@ internal sealed class SharedHandler : Construct
     private void Render()
     {
         var role = (CfnRole)Role.Node.DefaultChild!;
-        role.Policies = new[] { new CfnRole.PolicyProperty { PolicyName = HandlerPolicy.PolicyName, PolicyDocument = HandlerPolicy.Document(_settings, LogGroup.LogGroupArn) } };
+        role.Policies = new[] { new CfnRole.PolicyProperty { PolicyName = HandlerPolicy.PolicyName, PolicyDocument = HandlerPolicy.Document(_settings, LogGroup.LogGroupArn, RecordTable.AttrArn) } };
         role.PermissionsBoundary = _settings.PermissionsBoundaryArn;
         role.Path = _settings.RolePath;
         role.AddMetadata(NagSuppressions.MetadataKey, NagSuppressions.ForRole(_settings));
@@ -152,5 +183,44 @@ internal sealed class SharedHandler : Construct
         var logGroup = (CfnLogGroup)LogGroup.Node.DefaultChild!;
         logGroup.RetentionInDays = _settings.LogRetentionDays;
         logGroup.ApplyRemovalPolicy(_settings.LogRemovalPolicy);
+
+        RecordTable.ApplyRemovalPolicy(_settings.RecordTableRemovalPolicy);
+        Function.AddEnvironment(HandlerDefaults.ReconcileModeVariable, _settings.ReconcileModeVariable);
+        RenderSchedule();
+    }
+
+    /// <summary>
+    /// The reconcile schedule: the same function, invoked by EventBridge with a fixed event it tells apart from
+    /// CloudFormation's. Off means no rule and no permission at all.
+    /// </summary>
+    private void RenderSchedule()
+    {
+        if (_settings.ReconcileMode == ReconcileMode.Off)
+        {
+            Node.TryRemoveChild(ReconcilePermissionId);
+            Node.TryRemoveChild(ReconcileRuleId);
+            return;
+        }
+
+        if (ReconcileRule is { } existing)
+        {
+            existing.ScheduleExpression = _settings.ReconcileSchedule;
+            return;
+        }
+
+        var rule = new CfnRule(this, ReconcileRuleId, new CfnRuleProps
+        {
+            Description = "Reconciles the EMR Studio session mappings with their recorded desired state.",
+            ScheduleExpression = _settings.ReconcileSchedule,
+            State = "ENABLED",
+            Targets = new[] { new CfnRule.TargetProperty { Id = "Handler", Arn = Function.FunctionArn, Input = HandlerDefaults.ReconcileInput } },
+        });
+        _ = new CfnPermission(this, ReconcilePermissionId, new CfnPermissionProps
+        {
+            FunctionName = Function.FunctionArn,
+            Action = "lambda:InvokeFunction",
+            Principal = "events.amazonaws.com",
+            SourceArn = rule.AttrArn,
+        });
     }
 }

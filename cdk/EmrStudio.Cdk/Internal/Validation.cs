@@ -36,6 +36,30 @@ internal static class Validation
         }
     }
 
+    /// <summary>
+    /// Checks a session policy: a literal ARN by the resource's rule; an ARN made of pseudo parameters (a policy by
+    /// name) by the ARN it makes in a sample account, since every account's ARN has the same shape.
+    /// </summary>
+    public static void SessionPolicy(string path, SessionPolicyReference policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.SampleArn() is not { } sample)
+        {
+            Property(path, PropertyRules.SessionPolicyArn, policy.PolicyArn);
+            return;
+        }
+
+        if (sample.Contains("${", StringComparison.Ordinal))
+        {
+            throw Error(path, "SessionPolicy", $"'{Printable(policy.ArnTemplate!)}' may use only ${{AWS::Partition}}, ${{AWS::AccountId}} and ${{AWS::Region}}.");
+        }
+
+        if (PropertyRules.SessionPolicyArn.Violation(sample, Printable) is { } violation)
+        {
+            throw Error(path, "SessionPolicy", $"'{Printable(policy.ArnTemplate!)}' does not make a valid SessionPolicyArn, which {violation}.");
+        }
+    }
+
     /// <summary>CloudFormation accepts Delete and Retain for a custom resource; it rejects Snapshot.</summary>
     public static void MappingRemovalPolicy(string path, RemovalPolicy? value)
     {

@@ -8,13 +8,13 @@ namespace EmrStudio.Cdk.Tests.Apps;
 [Trait(TestTier.Name, TestTier.Full)]
 public sealed class ExamplesAppProcessTests
 {
-    private static readonly string[] Stacks = ["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "UserAndGroup"];
+    private static readonly string[] Stacks = ["AdoptedMapping", "ConfiguredHandler", "HandlerInVpc", "ImportedMapping", "OrganizationRollout", "StackStatusReader", "UserAndGroup"];
 
     [Fact]
     public void Run_WithoutTheCli_WritesEveryTemplateToTheProjectsCdkOutFromAnyFolder()
     {
         var outdir = Path.Combine(ExamplesOutput.ProjectDirectory, "cdk.out");
-        var templates = Stacks.Select(s => Path.Combine(outdir, s + ".template.json")).ToList();
+        var templates = Stacks.Select(s => Path.Combine(outdir, s + ".template.json")).Append(Path.Combine(outdir, ExamplesOutput.MemberTemplateFile("OrganizationRollout"))).ToList();
         // On a fresh clone the folder doesn't exist yet; the app must create it.
         if (Directory.Exists(outdir))
         {

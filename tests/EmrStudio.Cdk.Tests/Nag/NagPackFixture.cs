@@ -17,6 +17,9 @@ public sealed class NagPackFixture : IDisposable
 {
     public const string ControlPolicyId = "UnsuppressedControl";
 
+    /// <summary>The construct id of the stack status reader role in the "stackset" stack.</summary>
+    public const string ReaderRoleId = "StackStatusReader";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("emrstudio-nag-").FullName;
 
     public NagPackFixture(IMessageSink sink)
@@ -28,6 +31,8 @@ public sealed class NagPackFixture : IDisposable
             ["vpc"] = InVpc(),
             ["environment"] = WithEnvironment(),
             ["sample"] = Sample(),
+            ["stackset"] = StackSet(out var member),
+            ["member"] = member,
         };
         templates["unsuppressed"] = WithoutSuppressions(Default());
 
@@ -48,7 +53,8 @@ public sealed class NagPackFixture : IDisposable
     /// <summary>The logical ids of the product's resources: the shared handler's and the mappings.</summary>
     public static HashSet<string> ProductResources(JObject template) =>
         [.. ((JObject)(template ?? throw new ArgumentNullException(nameof(template)))["Resources"]!).Properties()
-            .Where(r => r.Name.StartsWith(SharedHandler.ConstructId, StringComparison.Ordinal) || (string?)r.Value["Type"] == HandlerDefaults.ResourceType)
+            .Where(r => r.Name.StartsWith(SharedHandler.ConstructId, StringComparison.Ordinal) || r.Name.StartsWith(ReaderRoleId, StringComparison.Ordinal)
+                || (string?)r.Value["Type"] is HandlerDefaults.ResourceType or "AWS::CloudFormation::StackSet")
             .Select(r => r.Name)];
 
     private static JObject Default()
@@ -98,6 +104,16 @@ public sealed class NagPackFixture : IDisposable
     {
         _ = TestStacks.FakeHandlerDirectory;
         var stack = new SessionMappingsStack(new App(), "Sample", SessionMappingsStack.PlaceholderStudioId, new StackProps());
+        return TestStacks.Json(stack);
+    }
+
+    /// <summary>A management account's stack: the StackSet and a reader role; <paramref name="member"/> is the StackSet's member template.</summary>
+    private static JObject StackSet(out JObject member)
+    {
+        var stack = WithControl(TestStacks.NewStack());
+        var stackSet = new StudioSessionMappingStackSet(stack, "Analytics", StackSetTests.Typical());
+        _ = new StackStatusReaderRole(stack, ReaderRoleId, new StackStatusReaderRoleProps { HandlerRoleArn = "arn:aws:iam::111122223333:role/handler" });
+        member = JObject.Parse(stackSet.MemberTemplate);
         return TestStacks.Json(stack);
     }
 

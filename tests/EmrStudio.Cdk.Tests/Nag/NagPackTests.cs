@@ -17,6 +17,8 @@ public sealed class NagPackTests(NagPackFixture fixture) : IClassFixture<NagPack
     [InlineData("vpc")]
     [InlineData("environment")]
     [InlineData("sample")]
+    [InlineData("stackset")]
+    [InlineData("member")]
     public void AwsSolutions_SynthesizedStack_ReportsNothingOnTheProductsResources(string name)
     {
         var product = NagPackFixture.ProductResources(fixture.Templates[name]);
@@ -30,6 +32,7 @@ public sealed class NagPackTests(NagPackFixture fixture) : IClassFixture<NagPack
     [InlineData("options")]
     [InlineData("vpc")]
     [InlineData("environment")]
+    [InlineData("stackset")]
     public void AwsSolutions_UnsuppressedControlPolicy_IsReported(string name)
     {
         Assert.Contains(fixture.Findings[name], f => f.LogicalId.StartsWith(NagPackFixture.ControlPolicyId, StringComparison.Ordinal) && f.Rule == "AwsSolutions-IAM5[Resource::*]");

@@ -8,6 +8,9 @@ internal static class RepositoryTemplates
 {
     public static CloudFormationTemplate TemplateYaml => CloudFormationTemplate.FromFile(RepositoryRoot.File("template.yaml"));
 
+    /// <summary>template.yaml as build/generate-stackset-template.py writes it for a StackSet.</summary>
+    public static CloudFormationTemplate StackSetYaml => CloudFormationTemplate.FromFile(RepositoryRoot.File("template.stackset.yaml"));
+
     public static CloudFormationTemplate Example(string fileName) => CloudFormationTemplate.FromFile(RepositoryRoot.File("examples/" + fileName));
 
     /// <summary>template.yaml's default name for the ServiceToken export.</summary>

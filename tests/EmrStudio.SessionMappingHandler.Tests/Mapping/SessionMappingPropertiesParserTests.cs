@@ -85,7 +85,7 @@ public sealed class SessionMappingPropertiesParserTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("Color", error.Property);
-        Assert.StartsWith("is not a property of this resource; allowed: StudioId, IdentityType", error.Rule, StringComparison.Ordinal);
+        Assert.StartsWith("is not a property of this resource; allowed: StudioId, StudioName, IdentityType", error.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SessionMappingPropertiesParserTests
         var result = Parse($$"""{"studioId": "es-ABC", "IdentityType": "GROUP", "IdentityName": "x", "SessionPolicyArn": "{{MappingWorld.Policy}}"}""");
 
         Assert.Contains(result.Errors, e => e.Property == "studioId" && e.Rule.Contains("(did you mean StudioId?)", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.ToString() == "StudioId: is required");
+        Assert.Contains(result.Errors, e => e.ToString() == "StudioId|StudioName: exactly one of StudioId and StudioName is required (got neither)");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class SessionMappingPropertiesParserTests
                 "IdentityId|IdentityName: exactly one of IdentityId and IdentityName is required (got neither)",
                 "IdentityType: is required",
                 "SessionPolicyArn: is required",
-                "StudioId: is required",
+                "StudioId|StudioName: exactly one of StudioId and StudioName is required (got neither)",
             ],
             result.Errors.Select(e => e.ToString()));
     }

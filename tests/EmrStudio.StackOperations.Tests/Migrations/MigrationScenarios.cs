@@ -123,7 +123,7 @@ public sealed class MigrationScenarios(PublishedBootstrap published, ITestOutput
     private async Task<StackWorld> StartWithHandlerStackAsync()
     {
         var world = await StackWorld.StartAsync(published, output);
-        var handler = await world.DeployAsync(RawTemplateScenarios.HandlerStack, RawTemplateScenarios.HandlerTemplate(new Dictionary<string, string>()));
+        var handler = await world.DeployAsync(RawTemplateScenarios.HandlerStack, RawTemplateScenarios.HandlerTemplate());
         Assert.True(handler.FinalStatus == StackStatuses.CreateComplete, handler.ToString());
         return world;
     }

@@ -4,15 +4,19 @@ namespace EmrStudio.Testing.Stacks.Resources;
 
 /// <summary>
 /// Types that only need ids and attributes here: AWS::Logs::LogGroup (Ref the name, Arn), AWS::Lambda::Permission
-/// (every change replaces), AWS::CDK::Metadata.
+/// (every change replaces), AWS::CDK::Metadata and AWS::Events::Rule (Ref the name, Arn; the reconcile schedule, which
+/// never fires here).
 /// </summary>
 internal sealed class StatelessResourceHandler(string type) : IResourceHandler
 {
     public Task<ResourceOutcome> CreateAsync(ResourceRequest request)
     {
-        var id = type == "AWS::Logs::LogGroup"
-            ? PhysicalNames.NameOrGenerated(request.Properties, "LogGroupName", request, 512)
-            : PhysicalNames.Generate(request.Stack.Name, request.LogicalId, 64);
+        var id = type switch
+        {
+            "AWS::Logs::LogGroup" => PhysicalNames.NameOrGenerated(request.Properties, "LogGroupName", request, 512),
+            "AWS::Events::Rule" => PhysicalNames.NameOrGenerated(request.Properties, "Name", request, 64),
+            _ => PhysicalNames.Generate(request.Stack.Name, request.LogicalId, 64),
+        };
         return Task.FromResult(Outcome(id));
     }
 
@@ -24,13 +28,16 @@ internal sealed class StatelessResourceHandler(string type) : IResourceHandler
     {
         "AWS::Logs::LogGroup" => ReplacementRules.AnyChanged(oldProperties, newProperties, "LogGroupName", "LogGroupClass"),
         "AWS::Lambda::Permission" => ReplacementRules.AnythingChanged(oldProperties, newProperties),
+        "AWS::Events::Rule" => ReplacementRules.AnyChanged(oldProperties, newProperties, "Name", "EventBusName"),
         _ => false,
     };
 
-    private ResourceOutcome Outcome(string id) => type == "AWS::Logs::LogGroup"
-        ? ResourceOutcome.Success(id, attributes: new JsonObject
-        {
-            ["Arn"] = $"arn:aws:logs:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:log-group:{id}:*",
-        })
-        : ResourceOutcome.Success(id);
+    private ResourceOutcome Outcome(string id) => type switch
+    {
+        "AWS::Logs::LogGroup" => Arn(id, $"arn:aws:logs:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:log-group:{id}:*"),
+        "AWS::Events::Rule" => Arn(id, $"arn:aws:events:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:rule/{id}"),
+        _ => ResourceOutcome.Success(id),
+    };
+
+    private static ResourceOutcome Arn(string id, string arn) => ResourceOutcome.Success(id, attributes: new JsonObject { ["Arn"] = arn });
 }

@@ -6,7 +6,7 @@ namespace EmrStudio.Testing.Stacks.Templates;
 
 /// <summary>
 /// A template as CloudFormation holds it, in JSON form: from a synthesized CDK app, from JSON or YAML text or files
-/// (YAML through cfn-lint's loader), optionally after the SAM transform. Immutable: edits return a new template.
+/// (YAML through cfn-lint's loader). Immutable: edits return a new template.
 /// </summary>
 public sealed class CloudFormationTemplate
 {
@@ -85,32 +85,25 @@ public sealed class CloudFormationTemplate
     }
 
     /// <summary>
-    /// What <c>aws cloudformation package</c> then CloudFormation's <c>AWS::Serverless-2016-10-31</c> transform make of
-    /// this template: local CodeUri paths become an S3 location (named by the file's hash when it exists), then the real
-    /// SAM translator expands the serverless resources with these parameter values.
+    /// What <c>aws cloudformation package</c> makes of this template: a function's <c>Code</c> that names a local file
+    /// becomes an S3 location, named by the file's hash when it exists.
     /// </summary>
-    public CloudFormationTemplate WithSamTransform(IReadOnlyDictionary<string, string>? parameters = null, string? baseDirectory = null)
-    {
-        var root = Root;
-        foreach (var (_, resource) in root[nameof(Resources)] as JsonObject ?? [])
-        {
-            if (resource?["Type"]?.GetValue<string>() == "AWS::Serverless::Function" && resource["Properties"]?["CodeUri"] is JsonValue codeUri
-                && codeUri.GetValue<string>() is var path && !path.StartsWith("s3://", StringComparison.Ordinal))
+    public CloudFormationTemplate WithPackagedCode(string? baseDirectory = null) =>
+        With(
+            root =>
             {
-                var file = Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path);
-                var key = File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : "unbuilt-" + Path.GetFileName(path);
-                resource["Properties"]!["CodeUri"] = $"s3://simulated-deployment-artifacts/{key}.zip";
-            }
-        }
-
-        var parameterJson = new JsonObject();
-        foreach (var (name, value) in parameters ?? new Dictionary<string, string>())
-        {
-            parameterJson[name] = value;
-        }
-
-        return FromJson(PythonTemplateTools.Transform(root.ToJsonString(), parameterJson.ToJsonString()), Description + " (SAM transform)");
-    }
+                foreach (var (_, resource) in root[nameof(Resources)] as JsonObject ?? [])
+                {
+                    if (resource?["Type"]?.GetValue<string>() == "AWS::Lambda::Function" && resource["Properties"]?["Code"] is JsonValue code
+                        && code.GetValue<string>() is var path)
+                    {
+                        var file = Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path);
+                        var key = File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : "unbuilt-" + Path.GetFileNameWithoutExtension(path);
+                        resource["Properties"]!["Code"] = new JsonObject { ["S3Bucket"] = "simulated-deployment-artifacts", ["S3Key"] = key + ".zip" };
+                    }
+                }
+            },
+            Description + " (packaged)");
 
     /// <summary>A copy with <paramref name="edit"/> applied to the JSON.</summary>
     public CloudFormationTemplate With(Action<JsonObject> edit, string? description = null)

@@ -55,11 +55,6 @@ public sealed class RequiredTool
         "cfn-lint (Python module cfnlint)", "1.x", "pip install cfn-lint==1.51.0",
         "python3", ["-c", "import cfnlint.version; print(cfnlint.version.__version__)"], version => Major(version) == 1, Python);
 
-    /// <summary>The AWS SAM translator, which expands template.yaml's serverless function as CloudFormation's transform does.</summary>
-    public static RequiredTool SamTranslator { get; } = new(
-        "aws-sam-translator (Python module samtranslator)", "1.x", "pip install aws-sam-translator==1.110.0",
-        "python3", ["-c", "import samtranslator; print(samtranslator.__version__)"], version => Major(version) == 1, Python);
-
     /// <summary>botocore, whose service models the AWS SDKs and CLI are generated from: the S3 fake is held to its S3 model and client.</summary>
     public static RequiredTool Botocore { get; } = new(
         "botocore (Python module botocore)", "1.x", "pip install botocore",
