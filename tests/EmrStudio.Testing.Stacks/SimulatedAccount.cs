@@ -27,8 +27,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     private readonly Dictionary<string, (string Stack, string Value)> _exports = new(StringComparer.Ordinal);
     private readonly List<string> _violations = [];
     private readonly List<CustomResourceExchange> _exchanges = [];
-    private readonly SimulatedIam _iam = new();
-    private readonly SimulatedLambda _lambda = new();
+    private readonly SimulatedIam _iam;
+    private readonly SimulatedLambda _lambda;
     private readonly Dictionary<string, IResourceHandler> _handlers;
     private readonly CustomResourceHandler _customResources;
     private readonly string _bootstrapExecutable;
@@ -38,8 +38,12 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     {
         _bootstrapExecutable = bootstrapExecutable;
         Options = options;
-        CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this };
+        _iam = new SimulatedIam(options.AccountId);
+        _lambda = new SimulatedLambda(options.Region, options.AccountId);
+        CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
         Emr.Authorizer = this;
+        Emr.AccountId = options.AccountId;
+        Emr.ServiceRegion = options.Region;
         _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange);
         _handlers = new(StringComparer.Ordinal)
         {
@@ -147,7 +151,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             var runner = new StackOperationRunner(this);
             if (stack is null)
             {
-                stack = new SimulatedStack(stackName);
+                stack = new SimulatedStack(stackName, Options.Region, Options.AccountId);
                 lock (_lock)
                 {
                     _stacks.Add(stack);
@@ -296,8 +300,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             variables["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
             variables["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
             variables["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = properties["MemorySize"]?.ToString() ?? "128";
-            variables["AWS_REGION"] = SimulatedAccountDefaults.Region;
-            variables["AWS_DEFAULT_REGION"] = SimulatedAccountDefaults.Region;
+            variables["AWS_REGION"] = Options.Region;
+            variables["AWS_DEFAULT_REGION"] = Options.Region;
             variables["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString();
             variables["AWS_ENDPOINT_URL_CLOUDFORMATION"] = CloudFormation.BaseAddress.ToString();
             variables["AWS_ACCESS_KEY_ID"] = accessKeyId;

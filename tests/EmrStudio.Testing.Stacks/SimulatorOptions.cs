@@ -15,6 +15,12 @@ public sealed class SimulatorOptions
         [SimulatedAccountDefaults.CdkBootstrapVersionParameter] = SimulatedAccountDefaults.CdkBootstrapVersion,
     };
 
+    /// <summary>The account the simulated account is: its stacks', functions', roles' and studios' ARNs name it.</summary>
+    public string AccountId { get; init; } = SimulatedAccountDefaults.AccountId;
+
+    /// <summary>The region the simulated account is in: its ARNs, its functions' AWS_REGION, the region its fakes sign for.</summary>
+    public string Region { get; init; } = SimulatedAccountDefaults.Region;
+
     /// <summary>Extra variables for every execution environment (after the template's and the emulator's own).</summary>
     public IReadOnlyDictionary<string, string> ExtraFunctionEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
