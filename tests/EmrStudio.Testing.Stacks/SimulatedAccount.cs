@@ -131,6 +131,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         return account;
     }
 
+    /// <summary>Every stack that is not deleted, in the order they were created.</summary>
+    public IReadOnlyList<SimulatedStack> Stacks => LiveStacks();
+
     /// <summary>The live stack named <paramref name="name"/>.</summary>
     public SimulatedStack Stack(string name) =>
         FindLive(name) ?? throw new KeyNotFoundException($"No stack named {name}.");

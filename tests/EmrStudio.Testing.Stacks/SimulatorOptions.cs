@@ -1,7 +1,7 @@
 namespace EmrStudio.Testing.Stacks;
 
-/// <summary>How the simulated account scales CloudFormation's and Lambda's waits down for tests.</summary>
-public sealed class SimulatorOptions
+/// <summary>Which account and region the simulated account is, and how it scales CloudFormation's and Lambda's waits down for tests.</summary>
+public sealed record SimulatorOptions
 {
     /// <summary>The longest wait for a custom resource's answer, whatever its ServiceTimeout (CloudFormation's default is 3600 s).</summary>
     public TimeSpan MaxServiceTimeout { get; init; } = TimeSpan.FromSeconds(60);
