@@ -162,6 +162,31 @@ public sealed class StackSetRolloutScenarios(PublishedBootstrap published, ITest
         Assert.All(AllRegions(rollout), regional => Assert.Empty(regional.Emr.Mappings));
     }
 
+    [Fact]
+    public async Task RunAllAsync_FourAccountsTwoRegions_EveryScenarioEndsWithExactlyTheDeclaredMappings()
+    {
+        var results = await StackSetRollout.RunAllAsync(new StackSetRolloutOptions
+        {
+            BootstrapExecutable = published.RequireExecutable(),
+            Member = Member,
+            Accounts = Accounts,
+            Regions = [UsEast1, EuWest1],
+        });
+
+        foreach (var result in results)
+        {
+            output.WriteLine(result.ToString());
+        }
+
+        Assert.Equal(
+            ["create", "update session policy", "account joins", "account leaves", "account leaves, retained", "delete", $"outage in {EuWest1}"],
+            results.Select(result => result.Scenario));
+        Assert.All(results, AssertClean);
+        // Only the mappings of the account that left with its stacks retained outlive the StackSet.
+        Assert.Equal((0, 2 * MappingsPerInstance, 2), (results[5].Instances, results[5].FinalMappings, results[5].LiveStacks));
+        Assert.Equal((4, 2, 2), (results[6].Succeeded, results[6].Failed, results[6].Cancelled));
+    }
+
     private static IEnumerable<SimulatedAccount> AllRegions(StackSetRollout rollout) =>
         rollout.Organization.Accounts.SelectMany(account => account.Regions.Select(account.In));
 
