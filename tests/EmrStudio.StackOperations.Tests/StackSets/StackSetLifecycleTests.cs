@@ -46,6 +46,18 @@ public sealed class StackSetLifecycleTests
         Assert.All(stackSet.Instances, instance => Assert.Equal(organization.Analytics.Id, instance.OrganizationalUnitId));
     }
 
+    [Fact]
+    public async Task CreateStackInstances_ManagementAccountListed_GetsNoInstance()
+    {
+        await using var organization = await StartAsync(1, UsEast1);
+        var stackSet = organization.CreateStackSet();
+
+        var operation = await stackSet.CreateStackInstancesAsync(
+            DeploymentTargets.OnlyAccounts(organization.Organization.ManagementAccountId, organization.Accounts[0].Id), [UsEast1]);
+
+        Assert.Equal([organization.Accounts[0].Id], operation.Results.Select(result => result.Account));
+    }
+
     [Theory]
     [InlineData(AccountFilterType.Intersection, new[] { 1 })]
     [InlineData(AccountFilterType.Difference, new[] { 0, 2 })]

@@ -22,7 +22,8 @@ public sealed class StackSetRolloutScenarios(PublishedBootstrap published, ITest
     private const string EuWest1 = "eu-west-1";
     private const string ApSoutheast2 = "ap-southeast-2";
 
-    private static readonly StackSetMember Member = StackSetMemberTemplate.Build();
+    /// <summary>Built per use, so that a missing tool fails the test that needs it, naming the tool; the transform runs once per process.</summary>
+    private static StackSetMember Member => StackSetMemberTemplate.Build();
 
     private static int MappingsPerInstance => Member.Principals.Count;
 

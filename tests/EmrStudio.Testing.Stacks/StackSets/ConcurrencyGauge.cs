@@ -10,17 +10,6 @@ internal sealed class ConcurrencyGauge
     private int _current;
     private int _maximum;
 
-    public int Current
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _current;
-            }
-        }
-    }
-
     public int Maximum
     {
         get

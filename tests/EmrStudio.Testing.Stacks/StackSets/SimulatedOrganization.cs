@@ -222,7 +222,7 @@ public sealed class SimulatedOrganization : IAsyncDisposable
     }
 
     /// <summary>
-    /// The member accounts (never the management account) that <paramref name="targets"/> reach, each with the
+    /// The member accounts that <paramref name="targets"/> reach (never the management account, which is no member here), each with the
     /// targeted OU it was reached through (null for an account named directly).
     /// </summary>
     internal IReadOnlyList<(MemberAccount Account, string? UnitId)> Resolve(DeploymentTargets targets)
@@ -242,7 +242,8 @@ public sealed class SimulatedOrganization : IAsyncDisposable
             .Select(account => (Account: account, UnitId: targets.OrganizationalUnitIds.FirstOrDefault(unitId => IsWithin(account, unitId))))
             .Where(entry => entry.UnitId is not null)
             .ToList();
-        var listed = targets.Accounts.Select(id => members.Find(account => account.Id == id)
+        // The management account is never deployed to, even when named.
+        var listed = targets.Accounts.Where(id => id != ManagementAccountId).Select(id => members.Find(account => account.Id == id)
             ?? throw new StackSetException(StackSetException.ValidationError, $"Account {id} is not a member of the organization.")).ToList();
         IEnumerable<(MemberAccount Account, string? UnitId)> reached = targets.AccountFilterType switch
         {
@@ -253,7 +254,7 @@ public sealed class SimulatedOrganization : IAsyncDisposable
             AccountFilterType.Union => inUnits.Concat(listed.Where(account => !inUnits.Exists(entry => entry.Account == account)).Select(account => (account, (string?)null))),
             _ => throw new StackSetException(StackSetException.ValidationError, $"AccountFilterType {targets.AccountFilterType} is not one CloudFormation knows."),
         };
-        return [.. reached.Where(entry => entry.Account.Id != ManagementAccountId)];
+        return [.. reached];
     }
 
     private async Task<IReadOnlyList<StackSetOperation>> FollowAsync(MemberAccount account)

@@ -30,15 +30,12 @@ public sealed class SimulatedStackSet
         Check(template, autoDeployment);
         _organization = organization;
         Name = name;
-        StackSetId = $"{name}:{Guid.NewGuid()}";
         Template = template;
         Parameters = parameters;
         AutoDeployment = autoDeployment;
     }
 
     public string Name { get; }
-
-    public string StackSetId { get; }
 
     public CloudFormationTemplate Template { get; private set; }
 
