@@ -32,21 +32,28 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     private readonly Dictionary<string, (string Stack, string Value)> _exports = new(StringComparer.Ordinal);
     private readonly List<string> _violations = [];
     private readonly List<CustomResourceExchange> _exchanges = [];
-    private readonly SimulatedIam _iam = new();
-    private readonly SimulatedLambda _lambda = new();
+    private readonly SimulatedIam _iam;
+    private readonly SimulatedLambda _lambda;
     private readonly Dictionary<string, IResourceHandler> _handlers;
     private readonly CustomResourceHandler _customResources;
     private readonly string _bootstrapExecutable;
-    private readonly Lazy<Dynalite> _dynamoDb = new(Dynalite.Start);
+    // One dynalite serves every simulated account of the test process (an organization has dozens): tables get
+    // generated names with a random suffix, so accounts never meet, and each account's gate authorizes its own calls.
+    // It ends with the test process.
+    private static readonly Lazy<Dynalite> SharedDynamoDb = new(Dynalite.Start);
     private int _environmentCount;
 
     private SimulatedAccount(string bootstrapExecutable, SimulatorOptions options)
     {
         _bootstrapExecutable = bootstrapExecutable;
         Options = options;
-        CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this };
+        _iam = new SimulatedIam(options.AccountId);
+        _lambda = new SimulatedLambda(options.Region, options.AccountId);
+        CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
         DynamoDbGate = new DynamoDbGate(() => DynamoDb) { Authorizer = this };
         Emr.Authorizer = this;
+        Emr.AccountId = options.AccountId;
+        Emr.ServiceRegion = options.Region;
         _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange);
         _handlers = new(StringComparer.Ordinal)
         {
@@ -74,8 +81,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 
     public ResponseUrlReceiver Receiver { get; } = new();
 
-    /// <summary>The account's DynamoDB, started when first needed: its tables are the stacks' AWS::DynamoDB::Table resources.</summary>
-    public Dynalite DynamoDb => _dynamoDb.Value;
+    /// <summary>The DynamoDB of the simulated accounts, started when first needed: its tables are the stacks' AWS::DynamoDB::Table resources.</summary>
+    public Dynalite DynamoDb => SharedDynamoDb.Value;
 
     /// <summary>DynamoDB as the functions reach it: <see cref="DynamoDb"/> behind IAM.</summary>
     public DynamoDbGate DynamoDbGate { get; }
@@ -145,6 +152,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         return account;
     }
 
+    /// <summary>Every stack that is not deleted, in the order they were created.</summary>
+    public IReadOnlyList<SimulatedStack> Stacks => LiveStacks();
+
     /// <summary>The live stack named <paramref name="name"/>.</summary>
     public SimulatedStack Stack(string name) =>
         FindLive(name) ?? throw new KeyNotFoundException($"No stack named {name}.");
@@ -165,7 +175,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             var runner = new StackOperationRunner(this);
             if (stack is null)
             {
-                stack = new SimulatedStack(stackName);
+                stack = new SimulatedStack(stackName, Options.Region, Options.AccountId);
                 lock (_lock)
                 {
                     _stacks.Add(stack);
@@ -227,11 +237,6 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         await CloudFormation.DisposeAsync();
         await Emr.DisposeAsync();
         await DynamoDbGate.DisposeAsync();
-        if (_dynamoDb.IsValueCreated)
-        {
-            _dynamoDb.Value.Dispose();
-        }
-
         _operations.Dispose();
     }
 
@@ -321,8 +326,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             variables["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
             variables["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
             variables["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = properties["MemorySize"]?.ToString() ?? "128";
-            variables["AWS_REGION"] = SimulatedAccountDefaults.Region;
-            variables["AWS_DEFAULT_REGION"] = SimulatedAccountDefaults.Region;
+            variables["AWS_REGION"] = Options.Region;
+            variables["AWS_DEFAULT_REGION"] = Options.Region;
             variables["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString();
             variables["AWS_ENDPOINT_URL_CLOUDFORMATION"] = CloudFormation.BaseAddress.ToString();
             variables["AWS_ACCESS_KEY_ID"] = accessKeyId;

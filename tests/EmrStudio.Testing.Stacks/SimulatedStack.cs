@@ -13,10 +13,10 @@ public sealed class SimulatedStack
     private readonly Dictionary<string, ResourceState> _resources = new(StringComparer.Ordinal);
     private string _status = "REVIEW_IN_PROGRESS";
 
-    internal SimulatedStack(string name)
+    internal SimulatedStack(string name, string region, string accountId)
     {
         Name = name;
-        StackId = $"arn:aws:cloudformation:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:stack/{name}/{Guid.NewGuid()}";
+        StackId = $"arn:aws:cloudformation:{region}:{accountId}:stack/{name}/{Guid.NewGuid()}";
         CreationTime = DateTimeOffset.UtcNow;
     }
 

@@ -1,7 +1,7 @@
 namespace EmrStudio.Testing.Stacks;
 
-/// <summary>How the simulated account scales CloudFormation's and Lambda's waits down for tests.</summary>
-public sealed class SimulatorOptions
+/// <summary>Which account and region the simulated account is, and how it scales CloudFormation's and Lambda's waits down for tests.</summary>
+public sealed record SimulatorOptions
 {
     /// <summary>The longest wait for a custom resource's answer, whatever its ServiceTimeout (CloudFormation's default is 3600 s).</summary>
     public TimeSpan MaxServiceTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -14,6 +14,12 @@ public sealed class SimulatorOptions
     {
         [SimulatedAccountDefaults.CdkBootstrapVersionParameter] = SimulatedAccountDefaults.CdkBootstrapVersion,
     };
+
+    /// <summary>The account the simulated account is: its stacks', functions', roles' and studios' ARNs name it.</summary>
+    public string AccountId { get; init; } = SimulatedAccountDefaults.AccountId;
+
+    /// <summary>The region the simulated account is in: its ARNs, its functions' AWS_REGION, the region its fakes sign for.</summary>
+    public string Region { get; init; } = SimulatedAccountDefaults.Region;
 
     /// <summary>Extra variables for every execution environment (after the template's and the emulator's own).</summary>
     public IReadOnlyDictionary<string, string> ExtraFunctionEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace EmrStudio.Testing.Stacks.Lambda;
 /// execution environments that run them. An environment whose function's configuration changed is stopped, and
 /// the next invocation starts a new one, as Lambda does after an update.
 /// </summary>
-internal sealed class SimulatedLambda : IAsyncDisposable
+internal sealed class SimulatedLambda(string region, string accountId) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, JsonObject> _functions = new(StringComparer.Ordinal);
@@ -15,8 +15,8 @@ internal sealed class SimulatedLambda : IAsyncDisposable
     private readonly Dictionary<string, LambdaExecutionEnvironment> _environments = new(StringComparer.Ordinal);
     private readonly List<LambdaExecutionEnvironment> _retired = [];
 
-    public static string FunctionArn(string name) =>
-        $"arn:aws:lambda:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:function:{name}";
+    public string FunctionArn(string name) =>
+        $"arn:aws:lambda:{region}:{accountId}:function:{name}";
 
     public bool FunctionExists(string name)
     {

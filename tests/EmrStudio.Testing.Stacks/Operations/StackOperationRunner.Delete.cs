@@ -11,7 +11,9 @@ internal sealed partial class StackOperationRunner
     {
         stack.SetStatus(StackStatuses.DeleteInProgress, "User Initiated");
         var resources = stack.Resources;
-        var graph = Templates.DependencyGraph.Build(stack.Template!, resources.Keys.Where(stack.Template!.Resources.ContainsKey).ToHashSet(StringComparer.Ordinal));
+        // A stack whose creation rolled back (ROLLBACK_COMPLETE) has no template applied and holds nothing.
+        var template = stack.Template ?? Templates.CloudFormationTemplate.FromJson("{}", $"stack {stack.Name} (never created)");
+        var graph = Templates.DependencyGraph.Build(template, resources.Keys.Where(template.Resources.ContainsKey).ToHashSet(StringComparer.Ordinal));
         var failed = new List<string>();
         foreach (var logicalId in graph.Order.Reverse())
         {

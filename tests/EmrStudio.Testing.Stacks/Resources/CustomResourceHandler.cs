@@ -83,7 +83,7 @@ internal sealed class CustomResourceHandler(
             Body = Encoding.UTF8.GetBytes(body.ToJsonString()),
             RequestId = Guid.NewGuid().ToString(),
             Deadline = DateTimeOffset.UtcNow + timeout,
-            FunctionArn = SimulatedLambda.FunctionArn(functionName),
+            FunctionArn = lambda.FunctionArn(functionName),
         });
 
         var serviceTimeout = TimeSpan.FromSeconds(request.Properties["ServiceTimeout"] is JsonValue given

@@ -8,7 +8,7 @@ internal sealed class IamManagedPolicyHandler(SimulatedIam iam) : IResourceHandl
     public Task<ResourceOutcome> CreateAsync(ResourceRequest request)
     {
         var name = PhysicalNames.NameOrGenerated(request.Properties, "ManagedPolicyName", request, 128);
-        var arn = SimulatedIam.ManagedPolicyArn(request.Properties, name);
+        var arn = iam.ManagedPolicyArn(request.Properties, name);
         iam.PutManagedPolicy(arn, request.Properties);
         return Task.FromResult(Outcome(arn));
     }

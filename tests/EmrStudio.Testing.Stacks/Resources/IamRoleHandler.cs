@@ -32,10 +32,10 @@ internal sealed class IamRoleHandler(SimulatedIam iam) : IResourceHandler
     public bool RequiresReplacement(JsonObject oldProperties, JsonObject newProperties) =>
         ReplacementRules.AnyChanged(oldProperties, newProperties, "RoleName", "Path");
 
-    private static ResourceOutcome Outcome(string name, JsonObject properties) =>
+    private ResourceOutcome Outcome(string name, JsonObject properties) =>
         ResourceOutcome.Success(name, attributes: new JsonObject
         {
-            ["Arn"] = SimulatedIam.RoleArn(properties, name),
+            ["Arn"] = iam.RoleArn(properties, name),
             ["RoleId"] = "AROA" + Math.Abs(name.GetHashCode(StringComparison.Ordinal)).ToString("D16", System.Globalization.CultureInfo.InvariantCulture),
         });
 }

@@ -38,6 +38,6 @@ internal sealed class LambdaFunctionHandler(SimulatedLambda lambda, SimulatedIam
         }
 
         lambda.PutFunction(name, properties);
-        return ResourceOutcome.Success(name, attributes: new JsonObject { ["Arn"] = SimulatedLambda.FunctionArn(name) });
+        return ResourceOutcome.Success(name, attributes: new JsonObject { ["Arn"] = lambda.FunctionArn(name) });
     }
 }

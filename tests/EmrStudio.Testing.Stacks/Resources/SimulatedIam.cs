@@ -8,7 +8,7 @@ namespace EmrStudio.Testing.Stacks.Resources;
 /// permissions boundary), AWS::IAM::Policy documents attached to roles, and managed policies. What a role may do is
 /// read from here at the moment of each call.
 /// </summary>
-internal sealed class SimulatedIam
+internal sealed class SimulatedIam(string accountId)
 {
     /// <summary>The AWS managed policies the simulator knows the content of; any other fails loudly when evaluated.</summary>
     private static readonly Dictionary<string, string> AwsManagedPolicies = new(StringComparer.Ordinal)
@@ -22,11 +22,11 @@ internal sealed class SimulatedIam
     private readonly Dictionary<string, JsonObject> _policies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _managedPolicies = new(StringComparer.Ordinal);
 
-    public static string RoleArn(JsonObject properties, string name) =>
-        $"arn:aws:iam::{SimulatedAccountDefaults.AccountId}:role{properties["Path"]?.GetValue<string>() ?? "/"}{name}";
+    public string RoleArn(JsonObject properties, string name) =>
+        $"arn:aws:iam::{accountId}:role{properties["Path"]?.GetValue<string>() ?? "/"}{name}";
 
-    public static string ManagedPolicyArn(JsonObject properties, string name) =>
-        $"arn:aws:iam::{SimulatedAccountDefaults.AccountId}:policy{properties["Path"]?.GetValue<string>() ?? "/"}{name}";
+    public string ManagedPolicyArn(JsonObject properties, string name) =>
+        $"arn:aws:iam::{accountId}:policy{properties["Path"]?.GetValue<string>() ?? "/"}{name}";
 
     public void PutRole(string name, JsonObject properties) => Put(_roles, name, properties);
 
@@ -59,7 +59,7 @@ internal sealed class SimulatedIam
                 throw new KeyNotFoundException($"The role {roleArn} does not exist (now).");
             }
 
-            var callerArn = $"arn:aws:sts::{SimulatedAccountDefaults.AccountId}:assumed-role/{name}/{sessionName}";
+            var callerArn = $"arn:aws:sts::{accountId}:assumed-role/{name}/{sessionName}";
             var policies = new List<IamPolicy>();
             foreach (var inline in role["Policies"] as JsonArray ?? [])
             {

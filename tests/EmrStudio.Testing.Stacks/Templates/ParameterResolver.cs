@@ -21,11 +21,14 @@ public static class ParameterResolver
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(given);
         ArgumentNullException.ThrowIfNull(ssmParameters);
+        ArgumentNullException.ThrowIfNull(stackId);
+        // The stack's ARN names its region and account: arn:aws:cloudformation:<region>:<account>:stack/<name>/<id>.
+        var arn = stackId.Split(':');
         var values = new Dictionary<string, JsonNode>(StringComparer.Ordinal)
         {
             ["AWS::Partition"] = SimulatedAccountDefaults.Partition,
-            ["AWS::Region"] = SimulatedAccountDefaults.Region,
-            ["AWS::AccountId"] = SimulatedAccountDefaults.AccountId,
+            ["AWS::Region"] = arn[3],
+            ["AWS::AccountId"] = arn[4],
             ["AWS::URLSuffix"] = SimulatedAccountDefaults.UrlSuffix,
             ["AWS::StackName"] = stackName,
             ["AWS::StackId"] = stackId,

@@ -55,6 +55,9 @@ public sealed class FakeEmr : SignedAwsFake
         AddCredentials(AccessKeyId, SecretAccessKey);
     }
 
+    /// <summary>The region this EMR serves: the region of the signatures it accepts and of its studios' ARNs.</summary>
+    public string ServiceRegion { get; set; } = Region;
+
     /// <summary>The fraction of calls answered with ThrottlingException, drawn from the seeded generator.</summary>
     public double ThrottleFraction { get; set; }
 
@@ -116,7 +119,7 @@ public sealed class FakeEmr : SignedAwsFake
     /// </summary>
     public IReadOnlyList<(string Action, string Resource)> RequiredPermissions(string operation, string? studioId)
     {
-        var studio = $"arn:aws:elasticmapreduce:{Region}:{AccountId}:studio/{studioId}";
+        var studio = $"arn:aws:elasticmapreduce:{ServiceRegion}:{AccountId}:studio/{studioId}";
         return operation switch
         {
             "CreateStudioSessionMapping" => [("elasticmapreduce:CreateStudioSessionMapping", studio), ("sso:CreateApplicationAssignment", "*")],
@@ -445,7 +448,7 @@ public sealed class FakeEmr : SignedAwsFake
             name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
             body,
             SecretFor,
-            Region,
+            ServiceRegion,
             Service);
         if (string.IsNullOrEmpty(authorization))
         {
@@ -628,7 +631,7 @@ public sealed class FakeEmr : SignedAwsFake
                 ["StudioId"] = studioId,
                 ["Name"] = name,
                 ["AuthMode"] = "IAM_IDENTITY_CENTER",
-                ["Url"] = $"https://{studioId.ToLowerInvariant()}.emrstudio-prod.{Region}.amazonaws.com",
+                ["Url"] = $"https://{studioId.ToLowerInvariant()}.emrstudio-prod.{ServiceRegion}.amazonaws.com",
             });
         }
 

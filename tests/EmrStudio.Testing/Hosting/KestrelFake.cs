@@ -23,7 +23,9 @@ public abstract class KestrelFake : IAsyncDisposable
     /// <summary>Starts the server; with <paramref name="tls"/> it serves HTTPS with a certificate from that CA.</summary>
     public async Task StartAsync(TestCertificateAuthority? tls = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No watch on appsettings files: each watch takes an inotify instance, and a simulated organization runs
+        // hundreds of fakes at once, beyond the usual 128 instances per user.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
