@@ -17,7 +17,8 @@ namespace EmrStudio.Testing.Stacks;
 /// and Lambda resources as state, custom resources answered by the published bootstrap in per-function execution
 /// environments, and the fakes that bootstrap talks to (EMR, CloudFormation's DescribeStacks, the ResponseURLs),
 /// every EMR and CloudFormation call authorized against the calling function's role as the stacks have it at that
-/// moment. Stack operations run one at a time.
+/// moment. Stack operations run one at a time; within one, independent resources are provisioned at once
+/// (<see cref="SimulatorOptions.MaxConcurrentResourceOperations"/>).
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 {
@@ -52,6 +53,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             ["AWS::Lambda::Permission"] = new StatelessResourceHandler("AWS::Lambda::Permission"),
             ["AWS::CDK::Metadata"] = new StatelessResourceHandler("AWS::CDK::Metadata"),
             [TestFailureHandler.Type] = new TestFailureHandler(),
+            [TestGateHandler.Type] = new TestGateHandler(Gates),
             [NativeSessionMappingHandler.Type] = new NativeSessionMappingHandler(Emr),
             [AwsCustomResourceHandler.Type] = new AwsCustomResourceHandler(Emr),
         };
@@ -60,6 +62,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     public SimulatorOptions Options { get; }
 
     public FakeEmr Emr { get; } = new();
+
+    /// <summary>The gates of the stacks' <see cref="TestGate"/> resources.</summary>
+    public TestGates Gates { get; } = new();
 
     public FakeCloudFormation CloudFormation { get; }
 
