@@ -12,5 +12,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dotnet build tests/EmrStudio.Scale -c Release --nologo -v quiet
+# The build talks on standard error: standard output carries the tables alone.
+dotnet build tests/EmrStudio.Scale -c Release --nologo -v quiet >&2
 exec dotnet tests/EmrStudio.Scale/bin/Release/net10.0/EmrStudio.Scale.dll "$@"
