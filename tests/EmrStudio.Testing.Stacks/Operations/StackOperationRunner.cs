@@ -66,9 +66,12 @@ internal sealed partial class StackOperationRunner(SimulatedAccount account)
             .Select((item, index) => (Key: index.ToString(CultureInfo.InvariantCulture), Item: item))
             .ToDictionary(entry => entry.Key, entry => entry.Item, StringComparer.Ordinal);
         var keys = byKey.Keys.ToList();
-        IEnumerable<string> DeletedFirst(string key) =>
-            keys.Where(other => other != key && graph.DependsOn(byKey[other].State.LogicalId, byKey[key].State.LogicalId));
-        var walk = await ResourceWalk.RunAsync(keys, DeletedFirst, MaxConcurrent, stopOnFailure: false, key => DeleteResourceAsync(stack, byKey[key].State, byKey[key].Retain));
+        // Worked out once: the walk asks again for every waiting item each time an item ends.
+        var deletedFirst = keys.ToDictionary(
+            key => key,
+            key => keys.Where(other => other != key && graph.DependsOn(byKey[other].State.LogicalId, byKey[key].State.LogicalId)).ToList(),
+            StringComparer.Ordinal);
+        var walk = await ResourceWalk.RunAsync(keys, key => deletedFirst[key], MaxConcurrent, stopOnFailure: false, key => DeleteResourceAsync(stack, byKey[key].State, byKey[key].Retain));
         return walk.Failed.Count == 0 && walk.NotStarted.Count == 0;
     }
 
