@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.Emr;
+using EmrStudio.Testing.Emulators;
 using EmrStudio.Testing.Hosting;
 
 namespace EmrStudio.Benchmarks;
@@ -9,6 +10,8 @@ namespace EmrStudio.Benchmarks;
 /// <summary>
 /// EMR and the ResponseURL over HTTPS on loopback, with a private CA made for this run that the handler trusts the way a
 /// user trusts one (<c>SSL_CERT_FILE</c>). EMR answers at once: what is measured is the handler, not the service.
+/// With the record, DynamoDB is dynalite over plain HTTP on loopback: the handler's GetItem and PutItem are measured,
+/// the TLS handshake a real DynamoDB endpoint adds is not (the EMR phase shows what one handshake costs).
 /// </summary>
 internal sealed class BenchmarkFakes : IAsyncDisposable
 {
@@ -19,9 +22,11 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
     private int _events;
 
-    private BenchmarkFakes(TestCertificateAuthority authority, FakeEmr emr, ResponseUrlReceiver receiver, IReadOnlyDictionary<string, string> extraEnvironment)
+    private BenchmarkFakes(
+        TestCertificateAuthority authority, FakeEmr emr, ResponseUrlReceiver receiver, Dynalite? dynalite, IReadOnlyDictionary<string, string> extraEnvironment)
     {
         _extraEnvironment = extraEnvironment;
+        Dynalite = dynalite;
         Authority = authority;
         Emr = emr;
         Receiver = receiver;
@@ -33,8 +38,12 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
 
     public ResponseUrlReceiver Receiver { get; }
 
+    /// <summary>The record's DynamoDB, when the handler has its record.</summary>
+    public Dynalite? Dynalite { get; }
+
+    /// <param name="withRecord">Start dynalite and give every handler process a record table on it.</param>
     /// <param name="extraEnvironment">Set for every handler process on top of the Lambda-like environment.</param>
-    public static async Task<BenchmarkFakes> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment)
+    public static async Task<BenchmarkFakes> StartAsync(bool withRecord, IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var authority = new TestCertificateAuthority();
         var emr = new FakeEmr();
@@ -42,7 +51,16 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
         await emr.StartAsync(authority);
         await receiver.StartAsync(authority);
         emr.AddStudio(StudioId);
-        return new BenchmarkFakes(authority, emr, receiver, extraEnvironment);
+        var environment = new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal);
+        Dynalite? dynalite = null;
+        if (withRecord)
+        {
+            dynalite = Dynalite.Start();
+            environment.TryAdd("EMRSTUDIO_RECORD_TABLE", await dynalite.CreateRecordTableAsync());
+            environment.TryAdd("AWS_ENDPOINT_URL_DYNAMODB", dynalite.BaseAddress.ToString());
+        }
+
+        return new BenchmarkFakes(authority, emr, receiver, dynalite, environment);
     }
 
     /// <summary>A Create for a group of its own, so that every event makes a new mapping and answers SUCCESS.</summary>
@@ -51,7 +69,8 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
         var number = Interlocked.Increment(ref _events);
         var group = Emr.AddGroup(string.Create(CultureInfo.InvariantCulture, $"benchmark-group-{number}"));
         var requestId = Guid.NewGuid().ToString();
-        var responseUrl = Receiver.CreateResponseUrl(StackId, requestId, "DataScientists");
+        var logicalId = string.Create(CultureInfo.InvariantCulture, $"DataScientists{number}");
+        var responseUrl = Receiver.CreateResponseUrl(StackId, requestId, logicalId);
         var body = new JsonObject
         {
             ["RequestType"] = "Create",
@@ -60,7 +79,7 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
             ["StackId"] = StackId,
             ["RequestId"] = requestId,
             ["ResourceType"] = "Custom::EmrStudioSessionMapping",
-            ["LogicalResourceId"] = "DataScientists",
+            ["LogicalResourceId"] = logicalId,
             ["ResourceProperties"] = new JsonObject
             {
                 ["ServiceToken"] = ServiceToken,
@@ -122,6 +141,7 @@ internal sealed class BenchmarkFakes : IAsyncDisposable
     {
         await Receiver.DisposeAsync();
         await Emr.DisposeAsync();
+        Dynalite?.Dispose();
         Authority.Dispose();
     }
 }

@@ -5,7 +5,7 @@ namespace EmrStudio.Benchmarks;
 /// <summary>The command line: how many cold starts and warm events to measure, and whether to publish first.</summary>
 internal sealed class BenchmarkSettings
 {
-    public const string Usage = "Usage: dotnet run -c Release --project tests/EmrStudio.Benchmarks [-- --runs N] [--warm-events N] [--skip-publish] [--aot-only] [--compare-with BOOTSTRAP]... [--handler-env NAME=VALUE]...";
+    public const string Usage = "Usage: dotnet run -c Release --project tests/EmrStudio.Benchmarks [-- --runs N] [--warm-events N] [--skip-publish] [--aot-only] [--no-record] [--compare-with BOOTSTRAP]... [--handler-env NAME=VALUE]...";
 
     public const int DefaultWarmupEvents = 100;
 
@@ -21,6 +21,12 @@ internal sealed class BenchmarkSettings
 
     /// <summary>Leave out the JIT build (quicker while iterating on the AOT one).</summary>
     public bool AotOnly { get; private set; }
+
+    /// <summary>
+    /// Give the handler its desired-state record, as every deployment does: a table on dynalite, read and written on
+    /// every event. Off, the handler runs event by event, as a hand-made deployment without the table does.
+    /// </summary>
+    public bool WithRecord { get; private set; } = true;
 
     /// <summary>
     /// Other AOT bootstraps (a copy of an earlier build, or a script that execs one under a profiler or with a runtime
@@ -55,6 +61,9 @@ internal sealed class BenchmarkSettings
                     break;
                 case "--compare-with" when i + 1 < args.Count:
                     settings.CompareWith.Add(Path.GetFullPath(args[++i]));
+                    break;
+                case "--no-record":
+                    settings.WithRecord = false;
                     break;
                 case "--aot-only":
                     settings.AotOnly = true;

@@ -31,7 +31,7 @@ foreach (var other in settings.CompareWith)
     builds.Add(new HandlerBuild(name, other, null, new FileInfo(other).Length, null));
 }
 
-await using var fakes = await BenchmarkFakes.StartAsync(settings.HandlerEnvironment);
+await using var fakes = await BenchmarkFakes.StartAsync(settings.WithRecord, settings.HandlerEnvironment);
 var floor = new EmptyProgramMeasurement(fakes, empty);
 var measurements = builds.Select(build => new HandlerMeasurement(fakes, build)).ToList();
 
@@ -98,6 +98,9 @@ var report = new BenchmarkReport(
 var resultsPath = Path.Combine(repoRoot, "artifacts", "benchmarks", "results.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsPath)!);
 await File.WriteAllTextAsync(resultsPath, JsonSerializer.Serialize(report, ReportJson.Options));
+await Console.Out.WriteLineAsync(settings.WithRecord
+    ? "The handler has its record, as every deployment does: a table on dynalite, one GetItem and one PutItem per Create."
+    : "The handler has no record (--no-record): it runs event by event, as a deployment without the table does.");
 await Console.Out.WriteLineAsync(report.ToText());
 await Console.Out.WriteLineAsync($"Written to {Path.GetRelativePath(repoRoot, resultsPath)}");
 return 0;

@@ -15,7 +15,12 @@ public sealed class ExamplesAppProcessTests
     {
         var outdir = Path.Combine(ExamplesOutput.ProjectDirectory, "cdk.out");
         var templates = Stacks.Select(s => Path.Combine(outdir, s + ".template.json")).ToList();
-        templates.ForEach(File.Delete);
+        // On a fresh clone the folder doesn't exist yet; the app must create it.
+        if (Directory.Exists(outdir))
+        {
+            templates.ForEach(File.Delete);
+        }
+
         var elsewhere = Directory.CreateTempSubdirectory("emrstudio-examples-cwd-").FullName;
         try
         {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using EmrStudio.Testing.Reporting;
 using EmrStudio.Testing.Tools;
+using Xunit.Abstractions;
 
 namespace EmrStudio.Testing.Emulators;
 
@@ -12,7 +14,8 @@ public sealed class NpmPackageSet
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly Lazy<string> _installed;
+    private readonly Lock _gate = new();
+    private string? _installed;
 
     /// <param name="sourceDirectory">The repository folder holding package.json, package-lock.json and the scripts to copy.</param>
     /// <param name="name">The install folder's name under artifacts/npm.</param>
@@ -20,7 +23,6 @@ public sealed class NpmPackageSet
     {
         SourceDirectory = sourceDirectory;
         Name = name;
-        _installed = new Lazy<string>(Install);
     }
 
     public string SourceDirectory { get; }
@@ -28,26 +30,38 @@ public sealed class NpmPackageSet
     public string Name { get; }
 
     /// <summary>The folder holding node_modules and the copied scripts, installed on first use.</summary>
-    public string Directory => _installed.Value;
+    public string Directory => Install(sink: null);
 
-    private string Install()
+    /// <summary>Installs the packages unless this process already has; <paramref name="sink"/> hears what an install is doing.</summary>
+    public string Install(IMessageSink? sink)
+    {
+        lock (_gate)
+        {
+            return _installed ??= InstallOnce(sink);
+        }
+    }
+
+    private string InstallOnce(IMessageSink? sink)
     {
         var lockText = File.ReadAllBytes(Path.Combine(SourceDirectory, "package-lock.json"));
         var hash = Convert.ToHexStringLower(SHA256.HashData(lockText))[..12];
         var root = Path.Combine(RepositoryRoot.Find(), "artifacts", "npm");
         var target = Path.Combine(root, $"{Name}-{hash}");
         System.IO.Directory.CreateDirectory(root);
-        using (FileLock.Acquire(Path.Combine(root, Name + ".lock"), InstallTimeout))
+        StepProgress? waiting = null;
+        using (FileLock.Acquire(Path.Combine(root, Name + ".lock"), InstallTimeout, () => waiting = StepProgress.Start(sink, $"Waiting for another test process's install of {Name}")))
         {
+            waiting?.Dispose();
             if (!System.IO.Directory.Exists(Path.Combine(target, "node_modules")))
             {
                 RequiredTool.Npm.Require();
+                using var progress = StepProgress.Start(sink, $"Installing {Name} from npm (package-lock.json) into artifacts/npm");
                 // Into a fresh folder, then moved into place: an interrupted install never looks complete.
                 var staging = $"{target}.{Guid.NewGuid():N}";
                 System.IO.Directory.CreateDirectory(staging);
                 File.Copy(Path.Combine(SourceDirectory, "package.json"), Path.Combine(staging, "package.json"));
                 File.Copy(Path.Combine(SourceDirectory, "package-lock.json"), Path.Combine(staging, "package-lock.json"));
-                ExternalProcess.Run(staging, InstallTimeout, "npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"]);
+                ExternalProcess.Run(staging, InstallTimeout, "npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], progress);
                 if (System.IO.Directory.Exists(target))
                 {
                     System.IO.Directory.Delete(target, recursive: true);

@@ -122,30 +122,12 @@ public sealed class PublishedBootstrap
 
     private static string HashOf(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    /// <summary>An exclusive lock on <paramref name="path"/> (FileShare.None is an OS-level lock on Linux too), held until disposed.</summary>
     private static FileStream AcquireLock(string path, IMessageSink sink)
     {
-        var watch = Stopwatch.StartNew();
         StepProgress? waiting = null;
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                }
-                catch (IOException) when (watch.Elapsed < LockTimeout)
-                {
-                    waiting ??= StepProgress.Start(sink, "Waiting for another test process's publish of the handler");
-                    Thread.Sleep(250);
-                }
-            }
-        }
-        finally
-        {
-            waiting?.Dispose();
-        }
+        var taken = FileLock.Acquire(path, LockTimeout, () => waiting = StepProgress.Start(sink, "Waiting for another test process's publish of the handler"));
+        waiting?.Dispose();
+        return taken;
     }
 
     private (int ExitCode, string Output) Publish(IMessageSink sink)

@@ -60,6 +60,11 @@ public sealed class RequiredTool
         "aws-sam-translator (Python module samtranslator)", "1.x", "pip install aws-sam-translator==1.110.0",
         "python3", ["-c", "import samtranslator; print(samtranslator.__version__)"], version => Major(version) == 1, Python);
 
+    /// <summary>botocore, whose service models the AWS SDKs and CLI are generated from: the S3 fake is held to its S3 model and client.</summary>
+    public static RequiredTool Botocore { get; } = new(
+        "botocore (Python module botocore)", "1.x", "pip install botocore",
+        "python3", ["-c", "import botocore; print(botocore.__version__)"], version => Major(version) == 1, Python);
+
     /// <summary>Node.js: the CDK's jsii runtime, the CDK CLI and cdk-nag run on it.</summary>
     public static RequiredTool Node { get; } = new(
         "Node.js (node)", "18 or later", "apt-get install -y nodejs npm",
