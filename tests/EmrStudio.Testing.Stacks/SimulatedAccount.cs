@@ -19,7 +19,8 @@ namespace EmrStudio.Testing.Stacks;
 /// and Lambda resources as state, custom resources answered by the published bootstrap in per-function execution
 /// environments, and the fakes that bootstrap talks to (EMR, CloudFormation's DescribeStacks, the ResponseURLs),
 /// every EMR, CloudFormation and DynamoDB call authorized against the calling function's role as the stacks have it at
-/// that moment. DynamoDB tables live on a dynalite started when first needed. Stack operations run one at a time.
+/// that moment. DynamoDB tables live on a dynalite started when first needed. Stack operations run one at a time;
+/// within one, independent resources are provisioned at once (<see cref="SimulatorOptions.MaxConcurrentResourceOperations"/>).
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 {
@@ -68,6 +69,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             [DynamoDbTableHandler.Type] = new DynamoDbTableHandler(() => DynamoDb),
             ["AWS::Events::Rule"] = new StatelessResourceHandler("AWS::Events::Rule"),
             [TestFailureHandler.Type] = new TestFailureHandler(),
+            [TestGateHandler.Type] = new TestGateHandler(Gates),
             [NativeSessionMappingHandler.Type] = new NativeSessionMappingHandler(Emr),
             [AwsCustomResourceHandler.Type] = new AwsCustomResourceHandler(Emr),
         };
@@ -76,6 +78,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     public SimulatorOptions Options { get; }
 
     public FakeEmr Emr { get; } = new();
+
+    /// <summary>The gates of the stacks' <see cref="TestGate"/> resources.</summary>
+    public TestGates Gates { get; } = new();
 
     public FakeCloudFormation CloudFormation { get; }
 

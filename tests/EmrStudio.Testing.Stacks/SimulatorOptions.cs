@@ -6,6 +6,13 @@ public sealed record SimulatorOptions
     /// <summary>The longest wait for a custom resource's answer, whatever its ServiceTimeout (CloudFormation's default is 3600 s).</summary>
     public TimeSpan MaxServiceTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How many resources of one stack operation are provisioned at once. CloudFormation provisions independent
+    /// resources in parallel and publishes no bound; each one in flight here that is a custom resource runs in an
+    /// execution environment of its own, as Lambda scales out. 1 makes every operation strictly sequential.
+    /// </summary>
+    public int MaxConcurrentResourceOperations { get; init; } = 10;
+
     /// <summary>When set, every invocation's deadline is now + this instead of the function's Timeout.</summary>
     public TimeSpan? FunctionTimeoutOverride { get; init; }
 

@@ -25,11 +25,11 @@ internal sealed class EmrClient : IEmrClient, IDisposable
     }
 
     /// <summary>The production client: TLS rooted in <paramref name="trust"/>, signed with <paramref name="credentials"/>.</summary>
-    public static EmrClient Create(ServiceEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, ILog log)
-    {
-        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
-        return new EmrClient(AwsHttpCaller.Create(AwsService.Emr, EmrJsonProtocol.Instance, endpoint, trust, credentials, backoff, DefaultAttemptTimeout, log));
-    }
+    public static EmrClient Create(ServiceEndpoint endpoint, CertificateTrust trust, AWSCredentials credentials, ILog log) =>
+        new(AwsHttpCaller.Create(AwsService.Emr, EmrJsonProtocol.Instance, endpoint, trust, credentials, DefaultBackoff(), DefaultAttemptTimeout, log));
+
+    /// <summary>The production client's wait between attempts; <paramref name="random"/> (default: shared) draws the jitter.</summary>
+    public static Backoff DefaultBackoff(Random? random = null) => new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), random);
 
     public Task CreateStudioSessionMappingAsync(StudioSessionMappingInput input, CancellationToken cancellationToken) =>
         CallAsync("CreateStudioSessionMapping", input, EmrJsonContext.Default.StudioSessionMappingInput, cancellationToken);

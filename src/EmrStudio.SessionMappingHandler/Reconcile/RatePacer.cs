@@ -40,7 +40,10 @@ internal sealed class RatePacer
                     return;
                 }
 
-                wait = (1 - _tokens) * _interval;
+                // Task.Delay counts whole milliseconds and ends a shorter wait at once, so the wait is rounded up, to
+                // one at least: otherwise the rest of a slot (or a rounding error's worth) is spun through, and forever
+                // on a clock that moves only when the code waits on it.
+                wait = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((1 - _tokens) * _interval.TotalMilliseconds)));
             }
 
             await Task.Delay(wait, _time, cancellationToken);

@@ -95,6 +95,25 @@ public sealed class ReconcileBitsTests
     }
 
     [Fact]
+    public async Task WaitAsync_SlotNotOnAWholeMillisecond_WaitsOnceForAllOfIt()
+    {
+        // Three calls a second: the next slot comes 333.3 ms after the burst, and Task.Delay counts whole milliseconds.
+        var time = new WatchedTimeProvider();
+        var pacer = new RatePacer(3, time);
+        for (var i = 0; i < 3; i++)
+        {
+            await pacer.WaitAsync(CancellationToken.None);
+        }
+
+        var fourth = pacer.WaitAsync(CancellationToken.None);
+        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(334));
+        time.Advance(TimeSpan.FromMilliseconds(334));
+        await fourth.Guarded();
+
+        Assert.Equal(1, time.ArmedCount(TimeSpan.FromMilliseconds(334)));
+    }
+
+    [Fact]
     public void Write_MetricSet_IsOneEmbeddedMetricFormatLine()
     {
         using var output = new StringWriter();

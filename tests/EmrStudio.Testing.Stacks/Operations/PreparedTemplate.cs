@@ -3,9 +3,14 @@ using EmrStudio.Testing.Stacks.Templates;
 
 namespace EmrStudio.Testing.Stacks.Operations;
 
-/// <summary>A template made ready for one operation on one stack: parameters checked, rules asserted, resources ordered.</summary>
+/// <summary>
+/// A template made ready for one operation on one stack: parameters checked, rules asserted, resources ordered. Safe
+/// to use from resources provisioned at once: the resolver's caches and the template's JSON are read under one lock.
+/// </summary>
 internal sealed class PreparedTemplate
 {
+    private readonly Lock _gate = new();
+
     private PreparedTemplate(CloudFormationTemplate template, IntrinsicResolver resolver, StackScope scope, DependencyGraph graph)
     {
         Template = template;
@@ -48,16 +53,46 @@ internal sealed class PreparedTemplate
         return new PreparedTemplate(template, resolver, scope, DependencyGraph.Build(template, included));
     }
 
-    public JsonObject Declaration(string logicalId) => Template.Resource(logicalId);
+    public JsonObject Declaration(string logicalId)
+    {
+        lock (_gate)
+        {
+            return Template.Resource(logicalId);
+        }
+    }
 
-    public string TypeOf(string logicalId) => Declaration(logicalId)["Type"]!.GetValue<string>();
+    public string TypeOf(string logicalId)
+    {
+        lock (_gate)
+        {
+            return Template.Resource(logicalId)["Type"]!.GetValue<string>();
+        }
+    }
 
     /// <summary>The resource's properties, resolved against the stack as it is now.</summary>
-    public JsonObject Properties(string logicalId) => Resolver.Resolve(Declaration(logicalId)["Properties"]) as JsonObject ?? [];
+    public JsonObject Properties(string logicalId)
+    {
+        lock (_gate)
+        {
+            return Resolver.Resolve(Template.Resource(logicalId)["Properties"]) as JsonObject ?? [];
+        }
+    }
 
-    public string? DeletionPolicy(string logicalId) => Declaration(logicalId)["DeletionPolicy"]?.GetValue<string>();
+    public string? DeletionPolicy(string logicalId)
+    {
+        lock (_gate)
+        {
+            return Template.Resource(logicalId)["DeletionPolicy"]?.GetValue<string>();
+        }
+    }
 
-    public string? UpdateReplacePolicy(string logicalId) => Declaration(logicalId)["UpdateReplacePolicy"]?.GetValue<string>();
+    public string? UpdateReplacePolicy(string logicalId)
+    {
+        lock (_gate)
+        {
+            return Template.Resource(logicalId)["UpdateReplacePolicy"]?.GetValue<string>();
+        }
+    }
 
     /// <summary>Outputs (name → value) and exports (name → value), resolved now.</summary>
     public (Dictionary<string, string> Outputs, Dictionary<string, string> Exports) ResolveOutputs()

@@ -1,3 +1,5 @@
+using EmrStudio.Testing.Stacks.Templates;
+
 namespace EmrStudio.Testing.Stacks.Operations;
 
 internal sealed partial class StackOperationRunner
@@ -10,13 +12,13 @@ internal sealed partial class StackOperationRunner
     /// UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS deletes what the failed update created: new resources, replacements'
     /// new ids, and any id a rollback answer moved away from. A failed rollback update ends in UPDATE_ROLLBACK_FAILED.
     /// </summary>
-    private async Task RollBackAsync(SimulatedStack stack, IReadOnlyList<string> oldOrder, PreparedTemplate prepared, List<ResourceChange> changes, string failure)
+    private async Task RollBackAsync(SimulatedStack stack, DependencyGraph oldGraph, PreparedTemplate prepared, List<ResourceChange> changes, string failure)
     {
         stack.SetStatus(StackStatuses.UpdateRollbackInProgress, failure);
         var cleanup = new List<CleanupItem>();
         var toUndo = changes
             .Where(change => change.Kind is not (ResourceChangeKind.Created or ResourceChangeKind.FailedCreate))
-            .OrderBy(change => IndexIn(oldOrder, change.LogicalId));
+            .OrderBy(change => IndexIn(oldGraph.Order, change.LogicalId));
         foreach (var change in toUndo)
         {
             var before = change.Before!;
@@ -72,7 +74,7 @@ internal sealed partial class StackOperationRunner
         }
 
         stack.SetStatus(StackStatuses.UpdateRollbackCompleteCleanupInProgress);
-        await CleanUpAsync(stack, cleanup, prepared.Graph.Order);
+        await CleanUpAsync(stack, cleanup, prepared.Graph);
         stack.SetStatus(StackStatuses.UpdateRollbackComplete);
     }
 }

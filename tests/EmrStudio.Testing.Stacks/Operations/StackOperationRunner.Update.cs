@@ -6,8 +6,8 @@ namespace EmrStudio.Testing.Stacks.Operations;
 internal sealed partial class StackOperationRunner
 {
     /// <summary>
-    /// UPDATE_IN_PROGRESS: new resources are created and changed ones updated, in the new template's dependency order
-    /// (a native change that needs replacement creates a new physical resource; a custom resource whose answer carries
+    /// UPDATE_IN_PROGRESS: new resources are created and changed ones updated, in the new template's dependency order,
+    /// independent ones at once; after a failure no further resource starts and those in flight end (a native change that needs replacement creates a new physical resource; a custom resource whose answer carries
     /// a new id is replaced). UPDATE_COMPLETE_CLEANUP_IN_PROGRESS then deletes the replaced ids and the removed
     /// resources, later ones first, unless Retain keeps them. On a failure, see <see cref="RollBackAsync"/>.
     /// </summary>
@@ -19,23 +19,21 @@ internal sealed partial class StackOperationRunner
         var prepared = PreparedTemplate.Prepare(stack, template, parameters, account.Options, account.ExportValue);
         var changes = new List<ResourceChange>();
         var cleanup = new List<CleanupItem>();
-        string? failure = null;
-
-        foreach (var logicalId in prepared.Graph.Order)
+        var walk = await ResourceWalk.RunAsync(prepared.Graph.Order, prepared.Graph.DependenciesOf, MaxConcurrent, stopOnFailure: true, async logicalId =>
         {
             var type = prepared.TypeOf(logicalId);
             if (!before.TryGetValue(logicalId, out var old))
             {
                 var outcome = await CreateResourceAsync(stack, prepared, logicalId);
-                if (outcome.Succeeded)
+                var change = outcome.Succeeded
+                    ? new ResourceChange(logicalId, ResourceChangeKind.Created, null, stack.Resource(logicalId).Properties, outcome.PhysicalId)
+                    : new ResourceChange(logicalId, ResourceChangeKind.FailedCreate, null, prepared.Properties(logicalId), outcome.PhysicalId);
+                lock (changes)
                 {
-                    changes.Add(new ResourceChange(logicalId, ResourceChangeKind.Created, null, stack.Resource(logicalId).Properties, outcome.PhysicalId));
-                    continue;
+                    changes.Add(change);
                 }
 
-                changes.Add(new ResourceChange(logicalId, ResourceChangeKind.FailedCreate, null, prepared.Properties(logicalId), outcome.PhysicalId));
-                failure = $"The following resource(s) failed to create: [{logicalId}].";
-                break;
+                return outcome.Succeeded;
             }
 
             if (old.Type != type)
@@ -52,19 +50,21 @@ internal sealed partial class StackOperationRunner
                     stack.SetResource(old with { DeletionPolicy = prepared.DeletionPolicy(logicalId), UpdateReplacePolicy = prepared.UpdateReplacePolicy(logicalId) });
                 }
 
-                continue;
+                return true;
             }
 
-            failure = await UpdateResourceAsync(stack, prepared, old, properties, changes, cleanup);
-            if (failure is not null)
-            {
-                break;
-            }
-        }
+            return await UpdateResourceAsync(stack, prepared, old, properties, changes, cleanup);
+        });
+
+        // In the order of the template, whatever order the resources finished in: the rollback and its events repeat.
+        changes.Sort((a, b) => IndexIn(prepared.Graph.Order, a.LogicalId).CompareTo(IndexIn(prepared.Graph.Order, b.LogicalId)));
+        var failure = walk.Failed.Count == 0 ? null
+            : before.ContainsKey(walk.Failed[0]) ? $"The following resource(s) failed to update: [{string.Join(", ", walk.Failed)}]."
+            : $"The following resource(s) failed to create: [{string.Join(", ", walk.Failed)}].";
 
         if (failure is not null)
         {
-            await RollBackAsync(stack, OldOrder(oldTemplate, before), prepared, changes, failure);
+            await RollBackAsync(stack, OldGraph(oldTemplate, before), prepared, changes, failure);
             return;
         }
 
@@ -79,14 +79,13 @@ internal sealed partial class StackOperationRunner
 
         Publish(stack, prepared, parameters);
         stack.SetStatus(StackStatuses.UpdateCompleteCleanupInProgress);
-        var oldOrder = OldOrder(oldTemplate, before);
         // CloudFormation reports a failed cleanup delete on the resource and still completes the update.
-        await CleanUpAsync(stack, cleanup, oldOrder);
+        await CleanUpAsync(stack, cleanup, OldGraph(oldTemplate, before));
         stack.SetStatus(StackStatuses.UpdateComplete);
     }
 
-    /// <summary>Updates one existing resource; returns the stack's failure reason, or null.</summary>
-    private async Task<string?> UpdateResourceAsync(
+    /// <summary>Updates one existing resource; false when it failed. <paramref name="changes"/> guards both lists.</summary>
+    private async Task<bool> UpdateResourceAsync(
         SimulatedStack stack, PreparedTemplate prepared, ResourceState old, JsonObject properties, List<ResourceChange> changes, List<CleanupItem> cleanup)
     {
         var logicalId = old.LogicalId;
@@ -99,14 +98,18 @@ internal sealed partial class StackOperationRunner
             if (!created.Succeeded)
             {
                 stack.RecordResource(logicalId, old.PhysicalId, old.Type, StackStatuses.UpdateFailed, created.Reason);
-                return $"The following resource(s) failed to update: [{logicalId}].";
+                return false;
             }
 
             stack.SetResource(State(prepared, logicalId, old.Type, properties, created));
             stack.RecordResource(logicalId, created.PhysicalId, old.Type, StackStatuses.UpdateCompleteResource);
-            changes.Add(new ResourceChange(logicalId, ResourceChangeKind.Replaced, old, properties, created.PhysicalId));
-            cleanup.Add(new CleanupItem(old, IsRetain(prepared.UpdateReplacePolicy(logicalId))));
-            return null;
+            lock (changes)
+            {
+                changes.Add(new ResourceChange(logicalId, ResourceChangeKind.Replaced, old, properties, created.PhysicalId));
+                cleanup.Add(new CleanupItem(old, IsRetain(prepared.UpdateReplacePolicy(logicalId))));
+            }
+
+            return true;
         }
 
         stack.RecordResource(logicalId, old.PhysicalId, old.Type, StackStatuses.UpdateInProgress);
@@ -116,34 +119,39 @@ internal sealed partial class StackOperationRunner
             stack.RecordResource(logicalId, outcome.PhysicalId ?? old.PhysicalId, old.Type, StackStatuses.UpdateFailed, outcome.Reason);
             if (custom)
             {
-                changes.Add(new ResourceChange(logicalId, ResourceChangeKind.FailedCustomUpdate, old, properties, outcome.PhysicalId ?? old.PhysicalId));
+                lock (changes)
+                {
+                    changes.Add(new ResourceChange(logicalId, ResourceChangeKind.FailedCustomUpdate, old, properties, outcome.PhysicalId ?? old.PhysicalId));
+                }
             }
 
-            return $"The following resource(s) failed to update: [{logicalId}].";
+            return false;
         }
 
         stack.SetResource(State(prepared, logicalId, old.Type, properties, outcome));
         stack.RecordResource(logicalId, outcome.PhysicalId, old.Type, StackStatuses.UpdateCompleteResource);
-        if (custom)
+        lock (changes)
         {
+            if (!custom)
+            {
+                changes.Add(new ResourceChange(logicalId, ResourceChangeKind.UpdatedInPlace, old, properties, outcome.PhysicalId));
+                return true;
+            }
+
             changes.Add(new ResourceChange(logicalId, ResourceChangeKind.CustomUpdated, old, properties, outcome.PhysicalId));
             if (outcome.PhysicalId != old.PhysicalId)
             {
                 cleanup.Add(new CleanupItem(old, IsRetain(prepared.UpdateReplacePolicy(logicalId))));
             }
         }
-        else
-        {
-            changes.Add(new ResourceChange(logicalId, ResourceChangeKind.UpdatedInPlace, old, properties, outcome.PhysicalId));
-        }
 
-        return null;
+        return true;
     }
 
-    /// <summary>The old template's creation order, for ordering the deletes of the resources it had.</summary>
-    private static IReadOnlyList<string> OldOrder(CloudFormationTemplate oldTemplate, IReadOnlyDictionary<string, ResourceState> before)
+    /// <summary>The old template's dependencies, for ordering the deletes of the resources it had.</summary>
+    private static DependencyGraph OldGraph(CloudFormationTemplate oldTemplate, IReadOnlyDictionary<string, ResourceState> before)
     {
         var included = before.Keys.Where(id => oldTemplate.Resources.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
-        return DependencyGraph.Build(oldTemplate, included).Order;
+        return DependencyGraph.Build(oldTemplate, included);
     }
 }

@@ -1,15 +1,20 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.Stacks.Resources;
+using EmrStudio.Testing.Stacks.Templates;
 
 namespace EmrStudio.Testing.Stacks.Operations;
 
 /// <summary>
-/// CloudFormation's rules for one stack operation, one resource at a time in dependency order (CloudFormation may run
-/// independent resources at once; the violations check that only dependencies are relied on). The pieces common to
+/// CloudFormation's rules for one stack operation: resources in dependency order, independent ones at once up to
+/// <see cref="SimulatorOptions.MaxConcurrentResourceOperations"/> (<see cref="ResourceWalk"/>); the violations check
+/// that only dependencies are relied on. Updates back during a rollback run one at a time. The pieces common to
 /// create, update and delete live here; each operation has its own file.
 /// </summary>
 internal sealed partial class StackOperationRunner(SimulatedAccount account)
 {
+    private int MaxConcurrent => account.Options.MaxConcurrentResourceOperations;
+
     private static bool IsRetain(string? policy) => policy is "Retain" or "RetainExceptOnCreate" or "Snapshot";
 
     private ResourceRequest Request(SimulatedStack stack, string logicalId, string type, JsonObject properties, JsonObject? oldProperties, string? physicalId, PreparedTemplate? prepared) =>
@@ -51,16 +56,23 @@ internal sealed partial class StackOperationRunner(SimulatedAccount account)
         return outcome.Succeeded;
     }
 
-    /// <summary>Deletes cleanup items, those of later resources first (<paramref name="order"/> is a creation order).</summary>
-    private async Task<bool> CleanUpAsync(SimulatedStack stack, IEnumerable<CleanupItem> items, IReadOnlyList<string> order)
+    /// <summary>
+    /// Deletes cleanup items, each after the items of the resources that depend on it in <paramref name="graph"/>
+    /// (later resources first), independent ones at once. Returns false when a delete failed.
+    /// </summary>
+    private async Task<bool> CleanUpAsync(SimulatedStack stack, IEnumerable<CleanupItem> items, DependencyGraph graph)
     {
-        var allDeleted = true;
-        foreach (var item in items.OrderByDescending(item => IndexIn(order, item.State.LogicalId)))
-        {
-            allDeleted &= await DeleteResourceAsync(stack, item.State, item.Retain);
-        }
-
-        return allDeleted;
+        var byKey = items.OrderByDescending(item => IndexIn(graph.Order, item.State.LogicalId))
+            .Select((item, index) => (Key: index.ToString(CultureInfo.InvariantCulture), Item: item))
+            .ToDictionary(entry => entry.Key, entry => entry.Item, StringComparer.Ordinal);
+        var keys = byKey.Keys.ToList();
+        // Worked out once: the walk asks again for every waiting item each time an item ends.
+        var deletedFirst = keys.ToDictionary(
+            key => key,
+            key => keys.Where(other => other != key && graph.DependsOn(byKey[other].State.LogicalId, byKey[key].State.LogicalId)).ToList(),
+            StringComparer.Ordinal);
+        var walk = await ResourceWalk.RunAsync(keys, key => deletedFirst[key], MaxConcurrent, stopOnFailure: false, key => DeleteResourceAsync(stack, byKey[key].State, byKey[key].Retain));
+        return walk.Failed.Count == 0 && walk.NotStarted.Count == 0;
     }
 
     private static int IndexIn(IReadOnlyList<string> order, string logicalId)

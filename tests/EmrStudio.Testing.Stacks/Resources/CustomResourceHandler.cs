@@ -25,6 +25,9 @@ internal sealed class CustomResourceHandler(
     private const int DefaultServiceTimeoutSeconds = 3600;
     private const int DefaultFunctionTimeoutSeconds = 3;
 
+    /// <summary>How long past its deadline an invocation may take to post its result before its environment is given up.</summary>
+    private static readonly TimeSpan ResultGrace = TimeSpan.FromSeconds(5);
+
     public Task<ResourceOutcome> CreateAsync(ResourceRequest request) => SendAsync("Create", request);
 
     public Task<ResourceOutcome> UpdateAsync(ResourceRequest request) => SendAsync("Update", request);
@@ -50,8 +53,6 @@ internal sealed class CustomResourceHandler(
         }
 
         CheckRetriesAreOff(request, functionName);
-        var environment = await lambda.EnvironmentAsync(functionName, startEnvironment);
-
         var requestId = Guid.NewGuid().ToString();
         var url = receiver.CreateResponseUrl(request.Stack.StackId, requestId, request.LogicalId, DateTimeOffset.UtcNow);
         var body = new JsonObject
@@ -77,27 +78,38 @@ internal sealed class CustomResourceHandler(
 
         var timeout = options.FunctionTimeoutOverride
             ?? TimeSpan.FromSeconds(function["Timeout"] is JsonValue seconds ? double.Parse(seconds.ToString(), CultureInfo.InvariantCulture) : DefaultFunctionTimeoutSeconds);
-        var stackStatus = request.Stack.Status;
-        environment.Runtime.Enqueue(new RuntimeEvent
-        {
-            Body = Encoding.UTF8.GetBytes(body.ToJsonString()),
-            RequestId = Guid.NewGuid().ToString(),
-            Deadline = DateTimeOffset.UtcNow + timeout,
-            FunctionArn = lambda.FunctionArn(functionName),
-        });
-
         var serviceTimeout = TimeSpan.FromSeconds(request.Properties["ServiceTimeout"] is JsonValue given
             ? double.Parse(given.ToString(), CultureInfo.InvariantCulture)
             : DefaultServiceTimeoutSeconds);
         var wait = serviceTimeout < options.MaxServiceTimeout ? serviceTimeout : options.MaxServiceTimeout;
+        var stackStatus = request.Stack.Status;
+        var environment = await lambda.AcquireAsync(functionName, startEnvironment);
         ReceivedAnswer? answer;
+        var finished = false;
         try
         {
-            answer = await receiver.WaitForAnswerAsync(url, wait);
+            var invocation = new RuntimeEvent
+            {
+                Body = Encoding.UTF8.GetBytes(body.ToJsonString()),
+                RequestId = Guid.NewGuid().ToString(),
+                Deadline = DateTimeOffset.UtcNow + timeout,
+                FunctionArn = lambda.FunctionArn(functionName),
+            };
+            environment.Runtime.Enqueue(invocation);
+            try
+            {
+                answer = await receiver.WaitForAnswerAsync(url, wait);
+            }
+            catch (TimeoutException)
+            {
+                answer = null;
+            }
+
+            finished = await FinishedAsync(environment, invocation);
         }
-        catch (TimeoutException)
+        finally
         {
-            answer = null;
+            lambda.Release(environment, finished);
         }
 
         exchanged(new CustomResourceExchange(request.Stack.Name, request.LogicalId, requestType, stackStatus, body.ToJsonString(), answer));
@@ -126,6 +138,24 @@ internal sealed class CustomResourceHandler(
         }
 
         return ResourceOutcome.Success(answer.PhysicalResourceId!, attributes: attributes);
+    }
+
+    /// <summary>
+    /// Whether the environment ended the invocation (posted its result) by the invocation's deadline, give or take a
+    /// moment: only then may it take the next one, since an environment runs one invocation at a time.
+    /// </summary>
+    private static async Task<bool> FinishedAsync(LambdaExecutionEnvironment environment, RuntimeEvent invocation)
+    {
+        var left = invocation.Deadline - DateTimeOffset.UtcNow;
+        try
+        {
+            await environment.Runtime.WaitForResultAsync(invocation.RequestId, (left > TimeSpan.Zero ? left : TimeSpan.Zero) + ResultGrace);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private void CheckRetriesAreOff(ResourceRequest request, string functionName)
