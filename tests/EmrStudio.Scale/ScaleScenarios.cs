@@ -1,12 +1,13 @@
 using EmrStudio.Scale.Reconcile;
+using EmrStudio.Scale.StackSets;
 using EmrStudio.Scale.Stacks;
 
 namespace EmrStudio.Scale;
 
 /// <summary>
-/// Every group of rows the scale command prints, in order. Another one (a StackSet rollout over 20 accounts and
-/// 3 regions, say) is an <see cref="IScaleScenario"/> added to this list: it gets the settings, the published
-/// bootstrap and progress through <see cref="ScaleContext"/>, and returns its table and its failed checks.
+/// Every group of rows the scale command prints, in order. Another one is an <see cref="IScaleScenario"/> added to
+/// this list: it gets the settings, the published bootstrap and progress through <see cref="ScaleContext"/>, and
+/// returns its table and its failed checks.
 /// </summary>
 internal static class ScaleScenarios
 {
@@ -14,5 +15,6 @@ internal static class ScaleScenarios
     [
         new StackScaleScenario(),
         new ReconcileScaleScenario(),
+        new StackSetScaleScenario(),
     ];
 }

@@ -51,7 +51,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         _iam = new SimulatedIam(options.AccountId);
         _lambda = new SimulatedLambda(options.Region, options.AccountId);
         CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
-        DynamoDbGate = new DynamoDbGate(() => DynamoDb) { Authorizer = this };
+        DynamoDbGate = new DynamoDbGate(() => DynamoDb) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
         Emr.Authorizer = this;
         Emr.AccountId = options.AccountId;
         Emr.ServiceRegion = options.Region;
@@ -66,7 +66,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             ["AWS::Logs::LogGroup"] = new StatelessResourceHandler("AWS::Logs::LogGroup"),
             ["AWS::Lambda::Permission"] = new StatelessResourceHandler("AWS::Lambda::Permission"),
             ["AWS::CDK::Metadata"] = new StatelessResourceHandler("AWS::CDK::Metadata"),
-            [DynamoDbTableHandler.Type] = new DynamoDbTableHandler(() => DynamoDb),
+            [DynamoDbTableHandler.Type] = new DynamoDbTableHandler(() => DynamoDb, name => DynamoDbGate.TableArn(name)),
             ["AWS::Events::Rule"] = new StatelessResourceHandler("AWS::Events::Rule"),
             [TestFailureHandler.Type] = new TestFailureHandler(),
             [TestGateHandler.Type] = new TestGateHandler(Gates),

@@ -28,8 +28,11 @@ public sealed class DynamoDbGate(Func<Dynalite> dynalite) : SignedAwsFake
     /// <summary>Calls refused before authorization (unsigned, badly signed, not DynamoDB's protocol): a function should never make one.</summary>
     public IReadOnlyList<string> Rejections => Snapshot(_rejections);
 
-    public static string TableArn(string tableName) =>
-        $"arn:{SimulatedAccountDefaults.Partition}:dynamodb:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:table/{tableName}";
+    /// <summary>The region that requests must be signed for, and the tables' region.</summary>
+    public string Region { get; init; } = SimulatedAccountDefaults.Region;
+
+    public string TableArn(string tableName) =>
+        $"arn:{SimulatedAccountDefaults.Partition}:dynamodb:{Region}:{AccountId}:table/{tableName}";
 
     protected override async Task HandleAsync(HttpContext context)
     {
@@ -68,7 +71,7 @@ public sealed class DynamoDbGate(Func<Dynalite> dynalite) : SignedAwsFake
             name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
             body,
             SecretFor,
-            SimulatedAccountDefaults.Region,
+            Region,
             Service);
         var problem = request.Method != "POST" || request.Path != "/" ? (400, "UnknownOperationException", $"{request.Method} {request.Path} is not an AWS JSON 1.0 call.")
             : accessKeyId is null && string.IsNullOrEmpty(request.Headers.Authorization) ? (400, "MissingAuthenticationTokenException", "Request is missing Authentication Token")

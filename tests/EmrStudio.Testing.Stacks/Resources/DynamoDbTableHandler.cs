@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EmrStudio.Testing.Emulators;
-using EmrStudio.Testing.Stacks.DynamoDb;
 
 namespace EmrStudio.Testing.Stacks.Resources;
 
@@ -11,7 +10,7 @@ namespace EmrStudio.Testing.Stacks.Resources;
 /// function given the table's name reads and writes it. Ref is the name; Arn is the table's ARN. What dynalite does
 /// not model (point-in-time recovery, encryption, time to live) is taken as declared.
 /// </summary>
-internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb) : IResourceHandler
+internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb, Func<string, string> tableArn) : IResourceHandler
 {
     public const string Type = "AWS::DynamoDB::Table";
 
@@ -87,7 +86,7 @@ internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb) : IResourceH
     public bool RequiresReplacement(JsonObject oldProperties, JsonObject newProperties) =>
         ReplacementRules.AnyChanged(oldProperties, newProperties, "TableName", "KeySchema");
 
-    private static ResourceOutcome Outcome(string name) => ResourceOutcome.Success(name, attributes: new JsonObject { ["Arn"] = DynamoDbGate.TableArn(name) });
+    private ResourceOutcome Outcome(string name) => ResourceOutcome.Success(name, attributes: new JsonObject { ["Arn"] = tableArn(name) });
 
     private static IEnumerable<JsonObject> Items(JsonObject properties, string name) =>
         (properties[name] as JsonArray ?? throw new InvalidOperationException($"{Type} needs {name}.")).Select(item => item!.AsObject());
