@@ -1,6 +1,6 @@
 using EmrStudio.Scale.Reconcile;
-using EmrStudio.Scale.StackSets;
 using EmrStudio.Scale.Stacks;
+using EmrStudio.Scale.StackSets;
 
 namespace EmrStudio.Scale;
 
