@@ -5,6 +5,7 @@ using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Emulators;
 using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.SecurityToken;
 using EmrStudio.Testing.Stacks.DynamoDb;
 using EmrStudio.Testing.Stacks.Iam;
 using EmrStudio.Testing.Stacks.Lambda;
@@ -33,6 +34,8 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     private readonly Dictionary<string, (string Stack, string Value)> _exports = new(StringComparer.Ordinal);
     private readonly List<string> _violations = [];
     private readonly List<CustomResourceExchange> _exchanges = [];
+    private readonly Dictionary<string, SimulatedAccount> _peers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeAssumedRole> _assumedRoles = new(StringComparer.Ordinal);
     private readonly SimulatedIam _iam;
     private readonly SimulatedLambda _lambda;
     private readonly Dictionary<string, IResourceHandler> _handlers;
@@ -52,10 +55,11 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         _lambda = new SimulatedLambda(options.Region, options.AccountId);
         CloudFormation = new FakeCloudFormation(Describe) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
         DynamoDbGate = new DynamoDbGate(() => DynamoDb) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
+        SecurityToken = new FakeSecurityToken(DistrustOf, AcceptAssumedRole) { Authorizer = this, AccountId = options.AccountId, Region = options.Region };
         Emr.Authorizer = this;
         Emr.AccountId = options.AccountId;
         Emr.ServiceRegion = options.Region;
-        _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange);
+        _customResources = new CustomResourceHandler(_lambda, Receiver, options, StartEnvironmentAsync, AddViolation, AddExchange, CustomResourcesOf);
         _handlers = new(StringComparer.Ordinal)
         {
             ["AWS::IAM::Role"] = new IamRoleHandler(_iam),
@@ -83,6 +87,9 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
     public TestGates Gates { get; } = new();
 
     public FakeCloudFormation CloudFormation { get; }
+
+    /// <summary>STS as the account's functions reach it: AssumeRole into roles of this account and of its <see cref="Connect">connected</see> accounts.</summary>
+    public FakeSecurityToken SecurityToken { get; }
 
     public ResponseUrlReceiver Receiver { get; } = new();
 
@@ -122,6 +129,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             all.AddRange(Emr.Rejections.Select(rejection => $"EMR refused a {rejection.Request.Operation} call: {rejection.StatusCode} {rejection.ErrorType} {rejection.Message}"));
             all.AddRange(Emr.AuthorizationFailures);
             all.AddRange(CloudFormation.AuthorizationFailures);
+            all.AddRange(SecurityToken.AuthorizationFailures);
             all.AddRange(DynamoDbGate.Rejections);
             all.AddRange(DynamoDbGate.AuthorizationFailures);
             foreach (var environment in _lambda.AllEnvironments)
@@ -145,6 +153,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         {
             await account.Emr.StartAsync();
             await account.CloudFormation.StartAsync();
+            await account.SecurityToken.StartAsync();
             await account.Receiver.StartAsync();
             await account.DynamoDbGate.StartAsync();
         }
@@ -224,9 +233,50 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         }
     }
 
-    /// <summary>IAM's decision for a call made with an execution environment's credentials, by its function's role as of now.</summary>
+    /// <summary>
+    /// Makes this account and <paramref name="other"/> (another account id, same region) reach each other as accounts
+    /// of one partition do: a stack of either may name a function of the other as its ServiceToken, and a function
+    /// of either may assume a role of the other that trusts it, then read the other's stacks through its own
+    /// CloudFormation endpoint with those credentials. Whether the caller may invoke the function is not checked.
+    /// </summary>
+    public void Connect(SimulatedAccount other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Options.AccountId == Options.AccountId || other.Options.Region != Options.Region)
+        {
+            throw new ArgumentException("Only accounts with other ids in the same region are connected.", nameof(other));
+        }
+
+        lock (_lock)
+        {
+            _peers[other.Options.AccountId] = other;
+        }
+
+        lock (other._lock)
+        {
+            other._peers[Options.AccountId] = this;
+        }
+    }
+
+    /// <summary>
+    /// IAM's decision for a call made with an execution environment's credentials, by its function's role as of now,
+    /// or with credentials of a role that function assumed, by that role (of whichever account) as of now.
+    /// </summary>
     public AccessDecision Authorize(string accessKeyId, string action, string resource)
     {
+        FakeAssumedRole? assumed;
+        lock (_lock)
+        {
+            assumed = _assumedRoles.GetValueOrDefault(accessKeyId);
+        }
+
+        if (assumed is not null)
+        {
+            var owner = AccountOf(assumed.RoleArn)
+                ?? throw new KeyNotFoundException($"The role {assumed.RoleArn} is in no simulated account.");
+            return PolicyEvaluator.Evaluate(owner._iam.SessionOf(assumed.RoleArn, assumed.SessionName), action, resource);
+        }
+
         var function = _lambda.FunctionOfAccessKey(accessKeyId)
             ?? throw new KeyNotFoundException($"The access key {accessKeyId} belongs to no simulated function.");
         var properties = _lambda.Function(function)
@@ -240,6 +290,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         await _lambda.DisposeAsync();
         await Receiver.DisposeAsync();
         await CloudFormation.DisposeAsync();
+        await SecurityToken.DisposeAsync();
         await Emr.DisposeAsync();
         await DynamoDbGate.DisposeAsync();
         _operations.Dispose();
@@ -292,6 +343,11 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
 
     private FakeStackDescription? Describe(string stackName)
     {
+        if (stackName.StartsWith("arn:", StringComparison.Ordinal) && AccountOf(stackName) is { } owner && owner != this)
+        {
+            return owner.Describe(stackName);
+        }
+
         var stack = stackName.StartsWith("arn:", StringComparison.Ordinal)
             ? AllStacks().FirstOrDefault(candidate => candidate.StackId == stackName)
             : FindLive(stackName);
@@ -310,6 +366,55 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         }
     }
 
+    /// <summary>This account or a connected one, by the account field of <paramref name="arn"/>; null for any other.</summary>
+    private SimulatedAccount? AccountOf(string arn)
+    {
+        var account = arn.Split(':') is { Length: > 4 } parts ? parts[4] : string.Empty;
+        if (account == Options.AccountId)
+        {
+            return this;
+        }
+
+        lock (_lock)
+        {
+            return _peers.GetValueOrDefault(account);
+        }
+    }
+
+    private CustomResourceHandler? CustomResourcesOf(string accountId)
+    {
+        lock (_lock)
+        {
+            return _peers.TryGetValue(accountId, out var peer) ? peer._customResources : null;
+        }
+    }
+
+    /// <summary>The trust-policy half of AssumeRole: the caller is the role of the function whose key signed the call.</summary>
+    private string? DistrustOf(string roleArn, string callerAccessKeyId)
+    {
+        var function = _lambda.FunctionOfAccessKey(callerAccessKeyId);
+        var callerRole = function is null ? null : _lambda.Function(function)?["Role"]?.GetValue<string>();
+        if (callerRole is null)
+        {
+            return $"the access key {callerAccessKeyId} belongs to no simulated function's role";
+        }
+
+        return AccountOf(roleArn) is { } owner
+            ? owner._iam.DistrustOf(roleArn, callerRole)
+            : $"the account of {roleArn} is not simulated";
+    }
+
+    /// <summary>Assumed-role credentials are used against this account's endpoints, as a function uses its region's.</summary>
+    private void AcceptAssumedRole(FakeAssumedRole session)
+    {
+        lock (_lock)
+        {
+            _assumedRoles[session.AccessKeyId] = session;
+        }
+
+        CloudFormation.AddCredentials(session.AccessKeyId, session.SecretAccessKey);
+    }
+
     private async Task<LambdaExecutionEnvironment> StartEnvironmentAsync(string functionName, JsonObject properties)
     {
         var number = Interlocked.Increment(ref _environmentCount);
@@ -317,6 +422,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
         Emr.AddCredentials(accessKeyId, secret);
         CloudFormation.AddCredentials(accessKeyId, secret);
+        SecurityToken.AddCredentials(accessKeyId, secret);
         DynamoDbGate.AddCredentials(accessKeyId, secret);
         return await LambdaExecutionEnvironment.StartAsync(_bootstrapExecutable, functionName, properties.ToJsonString(), accessKeyId, runtimeApi =>
         {
@@ -335,6 +441,7 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             variables["AWS_DEFAULT_REGION"] = Options.Region;
             variables["AWS_ENDPOINT_URL_EMR"] = Emr.BaseAddress.ToString();
             variables["AWS_ENDPOINT_URL_CLOUDFORMATION"] = CloudFormation.BaseAddress.ToString();
+            variables["AWS_ENDPOINT_URL_STS"] = SecurityToken.BaseAddress.ToString();
             variables["AWS_ACCESS_KEY_ID"] = accessKeyId;
             variables["AWS_SECRET_ACCESS_KEY"] = secret;
             variables["AWS_SESSION_TOKEN"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));

@@ -12,7 +12,8 @@ namespace EmrStudio.Testing.Stacks.Resources;
 /// A custom resource backed by a simulated function running the published bootstrap: each request goes to the
 /// function's execution environment through its Runtime API, exactly as CloudFormation sends it, and the answer is
 /// awaited at the ResponseURL for at most the resource's ServiceTimeout (capped for tests). No answer fails the
-/// resource. Invoking a function whose asynchronous retries may still be on is recorded as a violation.
+/// resource. Invoking a function whose asynchronous retries may still be on is recorded as a violation. A ServiceToken
+/// of another account goes to that account's custom resources when the accounts are connected.
 /// </summary>
 internal sealed class CustomResourceHandler(
     SimulatedLambda lambda,
@@ -20,7 +21,8 @@ internal sealed class CustomResourceHandler(
     SimulatorOptions options,
     Func<string, JsonObject, Task<LambdaExecutionEnvironment>> startEnvironment,
     Action<string> violation,
-    Action<CustomResourceExchange> exchanged) : IResourceHandler
+    Action<CustomResourceExchange> exchanged,
+    Func<string, CustomResourceHandler?> otherAccount) : IResourceHandler
 {
     private const int DefaultServiceTimeoutSeconds = 3600;
     private const int DefaultFunctionTimeoutSeconds = 3;
@@ -28,11 +30,14 @@ internal sealed class CustomResourceHandler(
     /// <summary>How long past its deadline an invocation may take to post its result before its environment is given up.</summary>
     private static readonly TimeSpan ResultGrace = TimeSpan.FromSeconds(5);
 
-    public Task<ResourceOutcome> CreateAsync(ResourceRequest request) => SendAsync("Create", request);
+    public Task<ResourceOutcome> CreateAsync(ResourceRequest request) =>
+        OtherAccountOf(request, out var other) ? other.CreateAsync(request) : SendAsync("Create", request);
 
-    public Task<ResourceOutcome> UpdateAsync(ResourceRequest request) => SendAsync("Update", request);
+    public Task<ResourceOutcome> UpdateAsync(ResourceRequest request) =>
+        OtherAccountOf(request, out var other) ? other.UpdateAsync(request) : SendAsync("Update", request);
 
-    public Task<ResourceOutcome> DeleteAsync(ResourceRequest request) => SendAsync("Delete", request);
+    public Task<ResourceOutcome> DeleteAsync(ResourceRequest request) =>
+        OtherAccountOf(request, out var other) ? other.DeleteAsync(request) : SendAsync("Delete", request);
 
     public bool RequiresReplacement(JsonObject oldProperties, JsonObject newProperties) => false;
 
@@ -41,7 +46,7 @@ internal sealed class CustomResourceHandler(
         var serviceToken = request.Properties["ServiceToken"]?.GetValue<string>()
             ?? throw new NotSupportedException($"{request.LogicalId}: a custom resource without a ServiceToken.");
         var functionName = FunctionNameOf(serviceToken);
-        var function = lambda.Function(functionName);
+        var function = AccountOf(serviceToken) == options.AccountId ? lambda.Function(functionName) : null;
         if (function is null)
         {
             return ResourceOutcome.Failure($"Invalid service token: {serviceToken} (no such function)", request.PhysicalId);
@@ -176,6 +181,16 @@ internal sealed class CustomResourceHandler(
             violation($"{request.Stack.Name}/{request.LogicalId} does not depend on {sameStackConfig.LogicalId}: CloudFormation may invoke {functionName} for it before the EventInvokeConfig that turns retries off exists.");
         }
     }
+
+    /// <summary>Whether the ServiceToken names a function of a connected account, whose custom resources then answer.</summary>
+    private bool OtherAccountOf(ResourceRequest request, out CustomResourceHandler other)
+    {
+        var account = AccountOf(request.Properties["ServiceToken"]?.GetValue<string>() ?? string.Empty);
+        other = account == options.AccountId ? this : otherAccount(account)!;
+        return account != options.AccountId && other is not null;
+    }
+
+    private static string AccountOf(string serviceToken) => serviceToken.Split(':') is { Length: >= 7 } parts ? parts[4] : string.Empty;
 
     private static string FunctionNameOf(string serviceToken)
     {

@@ -89,6 +89,59 @@ internal sealed class SimulatedIam(string accountId)
         }
     }
 
+    /// <summary>
+    /// Why the role of <paramref name="roleArn"/> does not let the role <paramref name="principalArn"/> assume it, or
+    /// null when an Allow statement of its trust policy names that role, its account's root or its account for
+    /// <c>sts:AssumeRole</c>. Conditions and NotPrincipal are not simulated: a statement with either fails loudly.
+    /// </summary>
+    public string? DistrustOf(string roleArn, string principalArn)
+    {
+        JsonNode? document;
+        lock (_lock)
+        {
+            var role = _roles.FirstOrDefault(pair => RoleArn(pair.Value, pair.Key) == roleArn).Value;
+            if (role is null)
+            {
+                return $"the role {roleArn} does not exist";
+            }
+
+            document = role["AssumeRolePolicyDocument"]?.DeepClone();
+        }
+
+        var principalAccount = principalArn.Split(':') is { Length: > 4 } parts ? parts[4] : string.Empty;
+        var statements = document?["Statement"] switch
+        {
+            JsonArray array => [.. array],
+            JsonObject single => [single],
+            _ => new List<JsonNode?>(),
+        };
+        foreach (var statement in statements)
+        {
+            if (statement?["Condition"] is not null || statement?["NotPrincipal"] is not null)
+            {
+                throw new NotSupportedException($"The trust policy of {roleArn} has a Condition or NotPrincipal, which the simulator does not evaluate.");
+            }
+
+            var actions = Strings(statement?["Action"]);
+            var principals = Strings(statement?["Principal"]?["AWS"]);
+            if (statement?["Effect"]?.GetValue<string>() == "Allow"
+                && actions.Any(action => action is "sts:AssumeRole" or "sts:*" or "*")
+                && principals.Any(principal => principal == principalArn || principal == principalAccount || principal == $"arn:aws:iam::{principalAccount}:root"))
+            {
+                return null;
+            }
+        }
+
+        return $"its trust policy does not allow {principalArn} to assume it";
+    }
+
+    private static List<string> Strings(JsonNode? node) => node switch
+    {
+        JsonArray array => [.. array.Select(item => item?.GetValue<string>() ?? string.Empty)],
+        JsonValue value => [value.GetValue<string>()],
+        _ => [],
+    };
+
     private IamPolicy ManagedPolicy(string arn)
     {
         if (_managedPolicies.TryGetValue(arn, out var policy))
