@@ -65,8 +65,13 @@ public sealed class ReconcileScenarios(PublishedBootstrap published, ITestOutput
         var writesBefore = MappingWrites(world);
         AssertEmr(world, "after the console policy change", [changed]);
 
-        var run = await ReconcileAsync(world);
+        var (run, invocation) = await ReconcileWithInvocationAsync(world);
 
+        var drift = JsonNode.Parse(await invocation.WaitForLogLineAsync("\"Drift found: ", LogWait))!.AsObject();
+        world.Log("== drift line: " + drift.ToJsonString());
+        Assert.Equal(PolicyA, drift["expectedSessionPolicyArn"]!.GetValue<string>());
+        Assert.Equal(PolicyB, drift["actualSessionPolicyArn"]!.GetValue<string>());
+        Assert.False(drift["repaired"]!.GetValue<bool>());
         Assert.Equal("report", run["mode"]!.GetValue<string>());
         Assert.Equal(1, run["driftFound"]!.GetValue<long>());
         Assert.Equal(0, run["driftRepaired"]!.GetValue<long>());
@@ -110,10 +115,12 @@ public sealed class ReconcileScenarios(PublishedBootstrap published, ITestOutput
         var deleted = await world.DeleteAsync(ConsumerStack);
         Assert.True(deleted.FinalStatus == StackStatuses.DeleteComplete, deleted.ToString());
         AssertEmr(world, "after the stack delete", []);
+        var writesBefore = MappingWrites(world);
 
         var run = await ReconcileAsync(world);
 
-        Assert.Equal(0, run["driftRepaired"]!.GetValue<long>());
+        Assert.Equal(0, run["mappingsChecked"]!.GetValue<long>());
+        Assert.Equal(writesBefore, MappingWrites(world));
         AssertEmr(world, "after the reconcile", []);
         world.AssertConsistent([]);
     }
@@ -128,12 +135,17 @@ public sealed class ReconcileScenarios(PublishedBootstrap published, ITestOutput
         AssertEmr(world, "after the stack delete", []);
         var responseUrl = JsonNode.Parse(create.EventJson)!["ResponseURL"]!.GetValue<string>();
         world.Account.Receiver.ExpectRedelivery(responseUrl);
+        var writesBefore = MappingWrites(world);
 
         var replay = await world.Account.InvokeAsync(HandlerFunction(world), create.EventJson);
 
         world.Log($"== the recorded Create delivered again: {replay}");
         world.Log("   answers at its ResponseURL: " + string.Join(" | ", world.Account.Receiver.Answers(responseUrl).Select(a => $"{a.Status} {a.Reason}")));
         Assert.False(replay.Result.IsError, replay.ToString());
+        var answers = world.Account.Receiver.Answers(responseUrl);
+        Assert.Equal(2, answers.Count);
+        Assert.Equal((answers[0].Status, answers[0].PhysicalResourceId), (answers[1].Status, answers[1].PhysicalResourceId));
+        Assert.Equal(writesBefore, MappingWrites(world));
         AssertEmr(world, "after the redelivered Create", []);
         var run = await ReconcileAsync(world);
         Assert.Equal(0, run["driftRepaired"]!.GetValue<long>());
@@ -149,11 +161,13 @@ public sealed class ReconcileScenarios(PublishedBootstrap published, ITestOutput
         world.Emr.PutMapping(StudioX, world.Analysts, PolicyB);
         var expected = world.Declared([ConsumerStack], unmanaged);
         AssertEmr(world, "after the console create", expected);
+        var writesBefore = MappingWrites(world);
 
         var run = await ReconcileAsync(world);
 
         Assert.Equal(1, run["unmanaged"]!.GetValue<long>());
         Assert.Equal(0, run["driftFound"]!.GetValue<long>());
+        Assert.Equal(writesBefore, MappingWrites(world));
         AssertEmr(world, "after the reconcile", expected);
         world.AssertConsistent(expected);
     }
@@ -199,12 +213,14 @@ public sealed class ReconcileScenarios(PublishedBootstrap published, ITestOutput
     }
 
     /// <summary>One firing of the handler stack's schedule; its "Reconcile run finished." line, parsed.</summary>
-    private static async Task<JsonObject> ReconcileAsync(StackWorld world)
+    private static async Task<JsonObject> ReconcileAsync(StackWorld world) => (await ReconcileWithInvocationAsync(world)).Run;
+
+    private static async Task<(JsonObject Run, FunctionInvocation Invocation)> ReconcileWithInvocationAsync(StackWorld world)
     {
         var invocation = Assert.Single(await world.Account.InvokeScheduledAsync(HandlerStack, Rule));
         Assert.False(invocation.Result.IsError, invocation.ToString());
         var line = await invocation.WaitForLogLineAsync(Finished, LogWait);
         world.Log("== reconcile: " + line);
-        return JsonNode.Parse(line)!.AsObject();
+        return (JsonNode.Parse(line)!.AsObject(), invocation);
     }
 }
