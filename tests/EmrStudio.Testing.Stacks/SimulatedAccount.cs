@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using EmrStudio.Testing.CloudFormation;
 using EmrStudio.Testing.CloudFormationApi;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Emulators;
 using EmrStudio.Testing.Iam;
+using EmrStudio.Testing.Runtime;
 using EmrStudio.Testing.SecurityToken;
 using EmrStudio.Testing.Stacks.DynamoDb;
 using EmrStudio.Testing.Stacks.Iam;
@@ -257,7 +260,81 @@ public sealed class SimulatedAccount : IAsyncDisposable, IAccessAuthorizer
             other._peers[Options.AccountId] = this;
         }
     }
+    /// <summary>
+    /// Plays one firing of the stack's AWS::Events::Rule <paramref name="ruleLogicalId"/>, as EventBridge does: each
+    /// target function gets the target's Input as its event, in an execution environment of the function, and only if
+    /// the rule is enabled and a permission lets events.amazonaws.com invoke the function from that rule. Runs beside
+    /// any stack operation in progress, as a schedule does.
+    /// </summary>
+    public async Task<IReadOnlyList<FunctionInvocation>> InvokeScheduledAsync(string stackName, string ruleLogicalId)
+    {
+        var stack = Stack(stackName);
+        var rule = stack.Resource(ruleLogicalId);
+        if (rule.Type != "AWS::Events::Rule")
+        {
+            throw new ArgumentException($"{stackName}/{ruleLogicalId} is a {rule.Type}, not an AWS::Events::Rule.", nameof(ruleLogicalId));
+        }
 
+        if (rule.Properties["State"]?.GetValue<string>() is { } state && state != "ENABLED")
+        {
+            return [];
+        }
+
+        var ruleArn = rule.Attributes["Arn"]?.GetValue<string>() ?? throw new InvalidOperationException($"{ruleLogicalId} has no Arn.");
+        var invocations = new List<FunctionInvocation>();
+        foreach (var target in rule.Properties["Targets"]?.AsArray() ?? [])
+        {
+            var functionArn = target!["Arn"]!.GetValue<string>();
+            var permitted = LiveStacks().SelectMany(s => s.Resources.Values).Any(resource =>
+                resource.Type == "AWS::Lambda::Permission"
+                && resource.Properties["Principal"]?.GetValue<string>() == "events.amazonaws.com"
+                && resource.Properties["SourceArn"]?.GetValue<string>() == ruleArn
+                && resource.Properties["FunctionName"]?.GetValue<string>() is { } function
+                && (function == functionArn || _lambda.FunctionArn(function) == functionArn));
+            if (!permitted)
+            {
+                AddViolation($"{stackName}/{ruleLogicalId} fired, and no AWS::Lambda::Permission lets events.amazonaws.com invoke {functionArn} from {ruleArn}.");
+                continue;
+            }
+
+            invocations.Add(await InvokeAsync(functionArn[(functionArn.LastIndexOf(':') + 1)..], target["Input"]?.GetValue<string>() ?? "{}"));
+        }
+
+        return invocations;
+    }
+
+    /// <summary>
+    /// Invokes the function with <paramref name="body"/> as its event, in one of its execution environments, and
+    /// returns once the function posted its result: an event delivered again, or one no stack operation sends.
+    /// </summary>
+    public async Task<FunctionInvocation> InvokeAsync(string functionName, string body)
+    {
+        var function = _lambda.Function(functionName) ?? throw new KeyNotFoundException($"Function not found: {_lambda.FunctionArn(functionName)}");
+        var timeout = Options.FunctionTimeoutOverride
+            ?? TimeSpan.FromSeconds(function["Timeout"] is JsonValue seconds ? double.Parse(seconds.ToString(), CultureInfo.InvariantCulture) : 3);
+        var environment = await _lambda.AcquireAsync(functionName, StartEnvironmentAsync);
+        var finished = false;
+        try
+        {
+            var firstLine = environment.Runner.LineCount;
+            var invocation = new RuntimeEvent
+            {
+                Body = Encoding.UTF8.GetBytes(body),
+                RequestId = Guid.NewGuid().ToString(),
+                Deadline = DateTimeOffset.UtcNow + timeout,
+                FunctionArn = _lambda.FunctionArn(functionName),
+            };
+            environment.Runtime.Enqueue(invocation);
+            // Past the deadline Lambda ends the invocation; a moment's grace for the result already on its way.
+            var result = await environment.Runtime.WaitForResultAsync(invocation.RequestId, timeout + TimeSpan.FromSeconds(5));
+            finished = true;
+            return new FunctionInvocation(functionName, body, result, environment.Runner, firstLine);
+        }
+        finally
+        {
+            _lambda.Release(environment, finished);
+        }
+    }
     /// <summary>
     /// IAM's decision for a call made with an execution environment's credentials, by its function's role as of now,
     /// or with credentials of a role that function assumed, by that role (of whichever account) as of now.

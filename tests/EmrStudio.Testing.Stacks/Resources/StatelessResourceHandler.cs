@@ -5,7 +5,7 @@ namespace EmrStudio.Testing.Stacks.Resources;
 /// <summary>
 /// Types that only need ids and attributes here: AWS::Logs::LogGroup (Ref the name, Arn), AWS::Lambda::Permission
 /// (every change replaces), AWS::CDK::Metadata and AWS::Events::Rule (Ref the name, Arn; the reconcile schedule, which
-/// never fires here).
+/// fires only when a test plays it with SimulatedAccount.InvokeScheduledAsync).
 /// </summary>
 internal sealed class StatelessResourceHandler(string type) : IResourceHandler
 {

@@ -14,6 +14,8 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
     private readonly string _executable;
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
+    private readonly List<string> _lines = [];
+    private readonly List<(int From, Func<string, bool> Matches, TaskCompletionSource<string> Signal)> _lineWaiters = [];
     private Process? _process;
     private bool _exited;
 
@@ -29,6 +31,39 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
             {
                 return _output.ToString();
             }
+        }
+    }
+
+    /// <summary>How many lines the process has printed so far: a mark for <see cref="WaitForLineAsync"/>.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first line from the <paramref name="from"/>-th on that <paramref name="matches"/>, when it arrives: the
+    /// process's output reaches the test after its HTTP calls may have, so a test waits for the line it needs.
+    /// </summary>
+    public Task<string> WaitForLineAsync(int from, Func<string, bool> matches, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        lock (_lock)
+        {
+            var found = _lines.Skip(from).FirstOrDefault(matches);
+            if (found is not null)
+            {
+                return Task.FromResult(found);
+            }
+
+            var signal = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lineWaiters.Add((from, matches, signal));
+            return signal.Task.WaitAsync(timeout);
         }
     }
 
@@ -129,9 +164,20 @@ public sealed class BootstrapProcessRunner : IHandlerRunner
             return;
         }
 
+        List<TaskCompletionSource<string>> matched;
         lock (_lock)
         {
             _output.Append(line).Append('\n');
+            _lines.Add(line);
+            var index = _lines.Count - 1;
+            var waiters = _lineWaiters.Where(waiter => waiter.From <= index && waiter.Matches(line)).ToList();
+            _lineWaiters.RemoveAll(waiters.Contains);
+            matched = [.. waiters.Select(waiter => waiter.Signal)];
+        }
+
+        foreach (var signal in matched)
+        {
+            signal.TrySetResult(line);
         }
     }
 }
