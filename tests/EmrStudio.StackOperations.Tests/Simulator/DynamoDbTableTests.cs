@@ -27,7 +27,7 @@ public sealed class DynamoDbTableTests
         var table = account.Stack(_stack).Resource("Records");
         var described = (await account.DynamoDb.Client.DescribeTableAsync(table.PhysicalId)).Table;
         Assert.Equal("pk", Assert.Single(described.KeySchema).AttributeName);
-        Assert.StartsWith("s-Records-", table.PhysicalId, StringComparison.Ordinal);
+        Assert.StartsWith(_stack + "-Records-", table.PhysicalId, StringComparison.Ordinal);
         Assert.Equal(table.PhysicalId, account.Stack(_stack).Outputs["Name"]);
         Assert.Equal($"arn:aws:dynamodb:{SimulatedAccountDefaults.Region}:{SimulatedAccountDefaults.AccountId}:table/{table.PhysicalId}", account.Stack(_stack).Outputs["Arn"]);
     }
