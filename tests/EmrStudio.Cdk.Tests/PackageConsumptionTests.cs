@@ -71,7 +71,10 @@ public sealed class PackageConsumptionTests(ReadmeConsumerRun run, ITestOutputHe
         Assert.Equal("Apache-2.0", metadata.Element(ns + "license")?.Value);
         Assert.Equal("expression", metadata.Element(ns + "license")?.Attribute("type")?.Value);
         Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
-        Assert.StartsWith("- `StudioSessionMapping`", metadata.Element(ns + "releaseNotes")?.Value, StringComparison.Ordinal);
+        // The notes are the CHANGELOG's section of this version, from its first entry on.
+        var changelog = File.ReadAllText(RepositoryRoot.File("CHANGELOG.md")).ReplaceLineEndings("\n");
+        var section = changelog[(changelog.IndexOf($"\n## {run.Version}\n", StringComparison.Ordinal) + run.Version.Length + 5)..].TrimStart('\n');
+        Assert.StartsWith(section[..section.IndexOf('\n', StringComparison.Ordinal)], metadata.Element(ns + "releaseNotes")?.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("## ", metadata.Element(ns + "releaseNotes")!.Value, StringComparison.Ordinal);
         Assert.Matches("^[0-9a-f]{40}$", metadata.Element(ns + "repository")?.Attribute("commit")?.Value);
     }
