@@ -72,7 +72,7 @@ public sealed partial class StudioSessionMappingStackSet : Construct
             throw Validation.Error(path, "Mappings", "are empty and no ServiceTokenExportName is given: each stack instance would deploy a handler that nothing uses.");
         }
 
-        CodeKey = props.CodeKey is { } key ? CheckCodeKey(path, key) : Internal.CodeKey.ForBootstrapFile(Path.Combine(HandlerAsset.FindDirectory(), HandlerAsset.ExecutableName));
+        CodeKey = props.CodeKey is { } key ? CheckCodeKey(path, key) : EmrStudio.CodePublisher.Code.CodeKey.ForBootstrapFile(Path.Combine(HandlerAsset.FindDirectory(), HandlerAsset.ExecutableName));
         MemberTemplate = StackSetMemberTemplate.Synthesize(path, props, CodeKey);
 
         var autoDeployment = props.AutoDeployment ?? new StackSetAutoDeployment();
@@ -159,7 +159,7 @@ public sealed partial class StudioSessionMappingStackSet : Construct
     private static string CheckCodeKey(string path, string key) =>
         Token.IsUnresolved(key) || CodeKeyPattern().IsMatch(key)
             ? key
-            : throw Validation.Error(path, "CodeKey", $"must be {Internal.CodeKey.Folder}/<64 lowercase hex digits>.zip, as the code publisher prints it (got '{Validation.Printable(key)}').");
+            : throw Validation.Error(path, "CodeKey", $"must be {EmrStudio.CodePublisher.Code.CodeKey.Folder}/<64 lowercase hex digits>.zip, as the code publisher prints it (got '{Validation.Printable(key)}').");
 
     private static string[] CheckCapabilities(string path, IReadOnlyList<string>? capabilities)
     {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EmrStudio.Cdk.Internal;
 using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.CodePublisher.Code;
 using EmrStudio.Testing;
 using EmrStudio.Testing.Stacks.Templates;
 using EmrStudio.Testing.Tools;

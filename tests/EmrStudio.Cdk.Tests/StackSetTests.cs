@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using EmrStudio.Cdk.Internal;
+using EmrStudio.CodePublisher.Code;
 using Newtonsoft.Json.Linq;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EmrStudio.Cdk.Internal;
 using EmrStudio.Cdk.Tests.Templates;
+using EmrStudio.CodePublisher.Code;
 using EmrStudio.Testing;
 using EmrStudio.Testing.Stacks.Templates;
 using Xunit;
