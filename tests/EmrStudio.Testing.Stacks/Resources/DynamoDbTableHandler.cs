@@ -44,7 +44,7 @@ internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb, Func<string,
 
         try
         {
-            await dynamoDb().Client.CreateTableAsync(create);
+            await dynamoDb().CreateTableAsync(create);
         }
         catch (AmazonDynamoDBException exception)
         {
@@ -74,7 +74,7 @@ internal sealed class DynamoDbTableHandler(Func<Dynalite> dynamoDb, Func<string,
     {
         try
         {
-            await dynamoDb().Client.DeleteTableAsync(request.PhysicalId!);
+            await dynamoDb().DeleteTableAsync(request.PhysicalId!);
         }
         catch (ResourceNotFoundException)
         {

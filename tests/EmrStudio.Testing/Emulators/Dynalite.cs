@@ -15,6 +15,9 @@ public sealed class Dynalite : IDisposable
     public const string SecretAccessKey = "dynalite-secret";
     public const string Region = "us-east-1";
 
+    private const int MaxStatusChecks = 1000;
+    private static readonly TimeSpan StatusCheckInterval = TimeSpan.FromMilliseconds(5);
+
     private readonly NodeServer _server;
 
     private Dynalite(NodeServer server)
@@ -36,7 +39,7 @@ public sealed class Dynalite : IDisposable
     public async Task<string> CreateRecordTableAsync(string? name = null)
     {
         var table = name ?? $"records-{Guid.NewGuid():N}";
-        await Client.CreateTableAsync(new CreateTableRequest
+        await CreateTableAsync(new CreateTableRequest
         {
             TableName = table,
             AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
@@ -44,6 +47,59 @@ public sealed class Dynalite : IDisposable
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
         return table;
+    }
+
+    /// <summary>
+    /// Creates a table and returns once it is ACTIVE, as CloudFormation does. As in DynamoDB, a table answers
+    /// CreateTable while still CREATING, and item requests then find no such table: dynalite makes it ACTIVE on a
+    /// later turn of its event loop, which a loaded machine lets a test's next request overtake.
+    /// </summary>
+    public async Task CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await Client.CreateTableAsync(request, cancellationToken);
+        await WaitForStatusAsync(request.TableName, TableStatus.ACTIVE, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a table and returns once DynamoDB no longer knows it, as CloudFormation does; a table that is already
+    /// gone throws <see cref="ResourceNotFoundException"/>. A deleted table stays DELETING, and listed, until a later
+    /// turn of dynalite's event loop.
+    /// </summary>
+    public async Task DeleteTableAsync(string table, CancellationToken cancellationToken = default)
+    {
+        await Client.DeleteTableAsync(table, cancellationToken);
+        await WaitForStatusAsync(table, wanted: null, cancellationToken);
+    }
+
+    /// <summary>Asks until the table has the wanted status, or, for <c>null</c>, is gone.</summary>
+    private async Task WaitForStatusAsync(string table, TableStatus? wanted, CancellationToken cancellationToken)
+    {
+        for (var check = 1; ; check++)
+        {
+            TableStatus? status;
+            try
+            {
+                status = (await Client.DescribeTableAsync(table, cancellationToken)).Table.TableStatus;
+            }
+            catch (ResourceNotFoundException)
+            {
+                status = null;
+            }
+
+            if (status == wanted)
+            {
+                return;
+            }
+
+            if (check == MaxStatusChecks)
+            {
+                throw new InvalidOperationException($"dynalite's table {table} is {status?.Value ?? "gone"}, not {wanted?.Value ?? "gone"}, after {check} checks.");
+            }
+
+            // What is awaited is a turn of dynalite's event loop; the pause only spares it a busy loop of requests.
+            await Task.Delay(StatusCheckInterval, cancellationToken);
+        }
     }
 
     public void Dispose()

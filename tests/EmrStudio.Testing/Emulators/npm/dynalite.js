@@ -1,5 +1,6 @@
 // Serves dynalite (DynamoDB) on a free loopback port, in memory, and prints the port once it listens.
-// Tables are created and deleted at once, so that a test need not wait for ACTIVE.
+// Tables become ACTIVE (and deleted ones go) on the next turn of the event loop, not after its default half second;
+// Dynalite.CreateTableAsync still waits for ACTIVE, as CloudFormation does, since a request can come in before that turn.
 const dynalite = require('dynalite');
 const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 server.listen(0, '127.0.0.1', () => {
