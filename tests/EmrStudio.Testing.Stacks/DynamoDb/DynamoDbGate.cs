@@ -37,9 +37,7 @@ public sealed class DynamoDbGate(Func<Dynalite> dynalite) : SignedAwsFake
     protected override async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
+        var body = await ReadBodyAsync(context);
         var target = context.Request.Headers["X-Amz-Target"].ToString();
 
         if (Refusal(context.Request, target, body) is { } refusal)

@@ -171,9 +171,7 @@ public sealed class ResponseUrlReceiver : KestrelFake
         byte[] body;
         try
         {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            body = buffer.ToArray();
+            body = await ReadBodyAsync(context);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
         {

@@ -4,7 +4,6 @@ using System.Text;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace EmrStudio.Testing.CloudFormationApi;
 
@@ -42,11 +41,8 @@ public sealed class FakeCloudFormation : SignedAwsFake
     protected override async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
-        var parameters = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))
-            .ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        var body = await ReadBodyAsync(context);
+        var parameters = QueryParameters(body);
         var accessKeyId = SigV4Verifier.AccessKeyOf(context.Request.Headers.Authorization.ToString());
 
         var (status, answer, summary) = Answer(context.Request, body, parameters, accessKeyId);

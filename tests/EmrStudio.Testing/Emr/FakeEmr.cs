@@ -289,9 +289,7 @@ public sealed class FakeEmr : SignedAwsFake
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
+        var body = await ReadBodyAsync(context);
 
         var target = request.Headers["X-Amz-Target"].ToString();
         var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : null;

@@ -60,4 +60,13 @@ public abstract class KestrelFake : IAsyncDisposable
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The whole request body, as the caller sent it.</summary>
+    protected static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
+    }
 }

@@ -1,4 +1,6 @@
+using System.Text;
 using EmrStudio.Testing.Iam;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace EmrStudio.Testing.Hosting;
 
@@ -82,4 +84,9 @@ public abstract class SignedAwsFake : KestrelFake
             return (false, failure, true);
         }
     }
+
+    /// <summary>The parameters of an AWS Query protocol call (a form-encoded body), by name.</summary>
+    protected static Dictionary<string, string> QueryParameters(byte[] body) =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))
+            .ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
 }

@@ -101,7 +101,7 @@ public sealed class FakeRuntimeApi : KestrelFake
             return;
         }
 
-        var body = await ReadBodyAsync(context);
+        var body = Encoding.UTF8.GetString(await ReadBodyAsync(context));
         var errorType = context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault();
         var rest = path[Prefix.Length..];
         if (rest == "init/error")
@@ -187,12 +187,6 @@ public sealed class FakeRuntimeApi : KestrelFake
 
     private TaskCompletionSource<RuntimeResult> Completion(string requestId) =>
         _results.GetOrAdd(requestId, static _ => new TaskCompletionSource<RuntimeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-
-    private static async Task<string> ReadBodyAsync(HttpContext context)
-    {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(context.RequestAborted);
-    }
 
     private static async Task WriteAsync(HttpContext context, int status, string json)
     {

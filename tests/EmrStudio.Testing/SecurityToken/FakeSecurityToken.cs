@@ -5,7 +5,6 @@ using System.Text;
 using EmrStudio.Testing.Emr;
 using EmrStudio.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace EmrStudio.Testing.SecurityToken;
 
@@ -35,11 +34,8 @@ public sealed class FakeSecurityToken(Func<string, string, string?> trust, Actio
     protected override async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
-        var parameters = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))
-            .ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        var body = await ReadBodyAsync(context);
+        var parameters = QueryParameters(body);
         var (status, answer) = Answer(context.Request, body, parameters);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/xml";

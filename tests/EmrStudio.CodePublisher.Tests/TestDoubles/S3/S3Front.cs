@@ -113,7 +113,7 @@ public sealed class S3Front : KestrelFake
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        var body = await ReadBodyAsync(request);
+        var body = await ReadBodyAsync(context);
         var target = S3Target.Of(request);
         var (signedRegion, error) = S3Signature.Verify(request, body, key => key == S3rver.AccessKeyId ? S3rver.SecretAccessKey : null);
         error ??= FaultFor(target, request.Query["prefix"].ToString()) ?? NotYetVisible(target) ?? WrongRegion(target, signedRegion) ?? PayloadChecksums.Mismatch(request, body);
@@ -645,13 +645,6 @@ public sealed class S3Front : KestrelFake
         S3Xml.Element(
             "ServerSideEncryptionConfiguration",
             S3Xml.Element("Rule", S3Xml.Element("ApplyServerSideEncryptionByDefault", S3Xml.Element("SSEAlgorithm", algorithm)), S3Xml.Element("BucketKeyEnabled", "false")));
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
 
     private sealed record ForwardedAnswer(HttpStatusCode Status, Dictionary<string, string> Headers, byte[] Content);
 }
